@@ -1,0 +1,7 @@
+"""``python -m jargonlint``."""
+
+import sys
+
+from jargonlint.cli import main
+
+sys.exit(main())

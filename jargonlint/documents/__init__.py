@@ -1,0 +1,5 @@
+"""Readers that turn source files into Documents (the text the customer reads)."""
+
+from jargonlint.documents.base import Document, DocumentBuilder, OffsetMap
+
+__all__ = ["Document", "DocumentBuilder", "OffsetMap"]

@@ -1,0 +1,1 @@
+"""Language: detection, hints from file names, per-language tokenization and lemmas."""

@@ -1,0 +1,97 @@
+"""Language detection with langdetect, made deterministic and cautious on short texts."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from jargonlint.language.codes import normalize_language
+
+SEED = 0
+# Below this many letters langdetect's guesses are noise (a subject line, a greeting).
+MIN_LETTERS = 25
+# A paragraph must be this sure, and this long, to differ from its document's language.
+PARAGRAPH_MIN_LETTERS = 40
+PARAGRAPH_MIN_CONFIDENCE = 0.90
+DOCUMENT_MIN_CONFIDENCE = 0.50
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A detected language and langdetect's probability for it."""
+
+    lang: str
+    confidence: float
+
+
+def _count_letters(text: str) -> int:
+    # An ideograph carries about as much evidence as a short word: count it as three letters.
+    return sum(3 if "\u3400" <= ch <= "\u9fff" else 1 for ch in text if ch.isalpha())
+
+
+class LanguageDetector:
+    """Owns its own langdetect profiles (seeded), loaded on first use; thread-safe."""
+
+    def __init__(self, seed: int = SEED) -> None:
+        self._seed = seed
+        self._factory: Any = None
+        self._lock = threading.Lock()
+
+    def _get_factory(self) -> Any:
+        if self._factory is None:
+            with self._lock:
+                if self._factory is None:
+                    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+                    factory = DetectorFactory()
+                    factory.load_profile(PROFILES_DIRECTORY)
+                    factory.set_seed(self._seed)
+                    self._factory = factory
+        return self._factory
+
+    def probabilities(self, text: str, allowed: Collection[str] | None = None) -> dict[str, float]:
+        """Language -> probability (Chinese variants summed as ``zh``); empty if undecidable."""
+        from langdetect.lang_detect_exception import LangDetectException
+
+        factory = self._get_factory()
+        detector = factory.create()
+        if allowed:
+            known = {normalize_language(code) for code in factory.get_lang_list()}
+            wanted = [code for code in factory.get_lang_list() if normalize_language(code) in allowed]
+            if not wanted or not set(allowed) & known:
+                return {}
+            detector.set_prior_map({code: 1.0 for code in wanted})
+        detector.append(text)
+        try:
+            ranked = detector.get_probabilities()
+        except LangDetectException:
+            return {}
+        result: dict[str, float] = {}
+        for item in ranked:
+            code = normalize_language(item.lang)
+            result[code] = result.get(code, 0.0) + item.prob
+        return result
+
+    def detect(
+        self,
+        text: str,
+        allowed: Collection[str] | None = None,
+        *,
+        min_letters: int = MIN_LETTERS,
+        min_confidence: float = DOCUMENT_MIN_CONFIDENCE,
+    ) -> Detection | None:
+        """The most likely language, or None when the text is too short or the guess too weak."""
+        if _count_letters(text) < min_letters:
+            return None
+        probabilities = self.probabilities(text, allowed)
+        if not probabilities:
+            return None
+        lang, confidence = max(probabilities.items(), key=lambda item: item[1])
+        return Detection(lang, confidence) if confidence >= min_confidence else None
+
+    def detect_paragraph(self, text: str, document_lang: str, allowed: Collection[str] | None = None) -> str:
+        """A paragraph's language: its own only when it is long and clearly another language."""
+        detection = self.detect(text, allowed, min_letters=PARAGRAPH_MIN_LETTERS, min_confidence=PARAGRAPH_MIN_CONFIDENCE)
+        return detection.lang if detection is not None else document_lang

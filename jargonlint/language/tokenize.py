@@ -1,0 +1,175 @@
+"""Per-language tokenization and lookup lemmas (spaCy blank pipelines + spacy-lookups-data)."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jargonlint.language.normalize import normalize_word
+
+# Stands for a template placeholder in a document's text: one word that only `*` matches.
+PLACEHOLDER = "\ufffc"
+
+# Scripts written without spaces: every letter is a token (Latin runs inside stay words).
+CHARACTER_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+# langdetect and ISO codes that spaCy names differently.
+_SPACY_CODE = {"no": "nb"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark of a text, with its matching keys."""
+
+    start: int
+    end: int
+    text: str
+    norm: str  # normalize_word(text), Chinese mapped to Simplified
+    lemma: str  # normalised lookup lemma; == norm when the lookup data does not know the word
+    is_punct: bool
+
+    @property
+    def is_placeholder(self) -> bool:
+        return self.text == PLACEHOLDER
+
+
+class LanguagePipeline:
+    """Tokenizer, lemma lookup and stop words for one language. Safe to share between threads."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._lock = threading.Lock()
+        self._split: Callable[[str], list[tuple[int, int, str, bool]]]
+        self._nlp: Any = None
+        if lang in CHARACTER_LANGUAGES:
+            self._split = _split_characters
+        else:
+            self._nlp = _blank_pipeline(lang)
+            self._split = self._split_with_spacy
+        self._lemma_table = _load_lemma_table(lang)
+        self._stop_words: frozenset[str] = frozenset(self._nlp.Defaults.stop_words) if self._nlp is not None else frozenset()
+        self._to_simplified = _simplified_converter() if lang == "zh" else None
+        self.lemma = lru_cache(maxsize=200_000)(self._lookup_lemma)
+        self._norm = lru_cache(maxsize=200_000)(self._normalize)
+
+    @property
+    def has_lemmas(self) -> bool:
+        return self._lemma_table is not None
+
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        """The non-space tokens of ``text``; offsets are shifted by ``offset``."""
+        tokens = []
+        for start, end, word, is_punct in self._split(text):
+            norm = self._norm(word)
+            tokens.append(Token(start + offset, end + offset, word, norm, self.lemma(word), is_punct))
+        return tokens
+
+    def is_known_word(self, word: str) -> bool:
+        """True when ``word`` (any case) is a stop word or in the lemma data: used to tell
+        words in capitals for emphasis ("DO NOT") from acronyms."""
+        lower = word.lower()
+        if lower in self._stop_words:
+            return True
+        table = self._lemma_table
+        return table is not None and (lower in table or word.capitalize() in table)
+
+    def _normalize(self, word: str) -> str:
+        norm = normalize_word(word)
+        if self._to_simplified is not None:
+            norm = "".join(self._to_simplified(ch) for ch in norm)
+        return norm
+
+    def _lookup_lemma(self, word: str) -> str:
+        table = self._lemma_table
+        if table is None:
+            return self._norm(word)
+        for candidate in (word, word.lower(), word.capitalize()):
+            found = table.get(candidate)
+            if found:
+                if isinstance(found, list):
+                    found = found[0]
+                return self._norm(str(found))
+        return self._norm(word)
+
+    def _split_with_spacy(self, text: str) -> list[tuple[int, int, str, bool]]:
+        # spaCy does not promise that one tokenizer is safe across threads (it caches).
+        with self._lock:
+            doc = self._nlp.tokenizer(text)
+            return [(t.idx, t.idx + len(t.text), t.text, bool(t.is_punct)) for t in doc if not t.is_space]
+
+
+def _blank_pipeline(lang: str) -> Any:
+    import spacy
+
+    try:
+        nlp = spacy.blank(_SPACY_CODE.get(lang, lang))
+        nlp.tokenizer("test")
+        return nlp
+    except Exception:  # noqa: BLE001 - unknown language or a missing optional tokenizer
+        return spacy.blank("xx")
+
+
+def _load_lemma_table(lang: str) -> Any:
+    try:
+        from spacy.lookups import load_lookups
+
+        lookups = load_lookups(_SPACY_CODE.get(lang, lang), ["lemma_lookup"], strict=True)
+        return lookups.get_table("lemma_lookup")
+    except Exception:  # noqa: BLE001 - no lookup data for this language: match surface forms
+        return None
+
+
+def _simplified_converter() -> Callable[[str], str]:
+    from opencc import OpenCC
+
+    converter = OpenCC("t2s")
+    # Character by character so that a token keeps its length; results are cached.
+    return lru_cache(maxsize=50_000)(lambda ch: converter.convert(ch) if len(converter.convert(ch)) == 1 else ch)
+
+
+def _is_character_script(ch: str) -> bool:
+    # Han, kana, Thai...: "other letters" outside Latin, Greek, Cyrillic and Arabic-like alphabets.
+    return unicodedata.category(ch) == "Lo" and ord(ch) >= 0x0E00
+
+
+def _split_characters(text: str) -> list[tuple[int, int, str, bool]]:
+    """Tokens for scripts without spaces: each ideograph alone, Latin/digit runs together."""
+    tokens: list[tuple[int, int, str, bool]] = []
+    run_start = -1
+    for i, ch in enumerate(text):
+        is_word_char = ch.isalnum() or ch in "&_" or ch == PLACEHOLDER
+        if is_word_char and not _is_character_script(ch) and ch != PLACEHOLDER:
+            if run_start < 0:
+                run_start = i
+            continue
+        if run_start >= 0:
+            tokens.append((run_start, i, text[run_start:i], False))
+            run_start = -1
+        if ch.isspace():
+            continue
+        tokens.append((i, i + 1, ch, not is_word_char))
+    if run_start >= 0:
+        tokens.append((run_start, len(text), text[run_start:], False))
+    return tokens
+
+
+class PipelineCache:
+    """Builds each language's pipeline on first use, once; owned by a Linter."""
+
+    def __init__(self) -> None:
+        self._pipelines: dict[str, LanguagePipeline] = {}
+        self._lock = threading.Lock()
+
+    def get(self, lang: str) -> LanguagePipeline:
+        pipeline = self._pipelines.get(lang)
+        if pipeline is None:
+            with self._lock:
+                pipeline = self._pipelines.get(lang)
+                if pipeline is None:
+                    pipeline = LanguagePipeline(lang)
+                    self._pipelines[lang] = pipeline
+        return pipeline

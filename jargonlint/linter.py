@@ -1,0 +1,242 @@
+"""The Linter: glossaries + settings compiled once, then ``lint()`` many times, from many threads."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from jargonlint.config import Settings, load_settings
+from jargonlint.documents.base import Document
+from jargonlint.documents.registry import reader_for
+from jargonlint.errors import FileError, JargonlintError
+from jargonlint.files import decode, is_binary, read_source
+from jargonlint.finding import Edit, Finding, Fix
+from jargonlint.glossary.loader import load_glossaries
+from jargonlint.glossary.model import GlossarySet
+from jargonlint.language.codes import is_known_language, normalize_language
+from jargonlint.language.detect import LanguageDetector
+from jargonlint.language.hints import language_from_path
+from jargonlint.language.tokenize import PipelineCache
+from jargonlint.matching.phrase_matcher import PhraseMatcher
+from jargonlint.positions import LineIndex
+from jargonlint.report import Report
+from jargonlint.rules.acronyms import AcronymPolicy, Paragraph, acronym_candidates
+from jargonlint.rules.candidate import Candidate, resolve_overlaps
+from jargonlint.rules.phrases import phrase_candidates
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+
+class LintError(JargonlintError):
+    """An unexpected internal failure while linting; the original error is chained."""
+
+
+def keep_case(original: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (ALL CAPS, Sentence case)."""
+    if len(original) > 1 and original.isupper():
+        return replacement.upper()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _split_paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    position = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        if match.start() > position:
+            yield position, match.start()
+        position = match.end()
+    if end > position:
+        yield position, end
+
+
+class Linter:
+    """Flags jargon, unexplained acronyms and canned phrases.
+
+    Build it once (loading glossaries is the expensive part) and call :meth:`lint` for each
+    text; it never prints, is safe to share between threads, and raises only
+    :class:`jargonlint.JargonlintError` subclasses (``GlossaryError`` when built).
+    """
+
+    def __init__(
+        self,
+        glossaries: Sequence[str | os.PathLike[str]] = (),
+        *,
+        languages: Sequence[str] | None = None,
+        builtin: bool = True,
+        default_language: str = "en",
+        disable: Iterable[str] = (),
+        settings: Settings | None = None,
+    ) -> None:
+        base = settings or Settings()
+        self.settings = replace(
+            base,
+            glossaries=tuple(os.fspath(g) for g in (*base.glossaries, *glossaries)),
+            builtin=builtin and base.builtin,
+            languages=tuple(normalize_language(code) for code in languages) if languages is not None else base.languages,
+            default_language=normalize_language(default_language) if settings is None else base.default_language,
+            disable=base.disable | frozenset(disable),
+        )
+        self.glossary: GlossarySet = load_glossaries(self.settings.glossaries, builtin=self.settings.builtin)
+        self._policy = AcronymPolicy(self.glossary.allow, self.glossary.define, self.glossary.define_source, self.glossary.unknown)
+        self._pipelines = PipelineCache()
+        self._detector = LanguageDetector()
+        self._matchers: dict[str, PhraseMatcher] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_config(cls, path: str | os.PathLike[str]) -> Linter:
+        """A Linter configured by a ``jargonlint.toml`` or ``pyproject.toml`` file."""
+        return cls(settings=load_settings(path))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Linter:
+        """A Linter for already-resolved settings."""
+        return cls(settings=settings)
+
+    def lint(self, text: str, lang: str | None = None, path: str | os.PathLike[str] | None = None) -> Report:
+        """Lint plain text. ``lang`` forces the language; ``path`` gives file-name hints and config overrides."""
+        return self.lint_document(Document.plain(text), lang=lang, path=path)
+
+    def lint_document(self, document: Document, lang: str | None = None, path: str | os.PathLike[str] | None = None) -> Report:
+        """Lint a Document built by a reader; offsets in the findings refer to ``document.source``."""
+        try:
+            return self._lint(document, lang, path)
+        except JargonlintError:
+            raise
+        except Exception as exc:  # never let a bug take down the caller's mail pipeline
+            raise LintError(f"internal error while linting {os.fspath(path) if path else 'text'}: {exc!r}") from exc
+
+    def lint_file(
+        self, path: str | os.PathLike[str], *, lang: str | None = None, format_name: str | None = None, display_path: str | None = None
+    ) -> Report:
+        """Read, decode and lint one file (``-`` = standard input; ``display_path`` names it).
+
+        Raises ``FileError`` for a missing, unreadable or binary file. A file that is not
+        UTF-8 is decoded by detection and the report carries a warning.
+        """
+        name = os.fspath(path)
+        data, shown = read_source(name)
+        shown = display_path or shown
+        if is_binary(data):
+            raise FileError(f"{shown}: binary file, not linted")
+        decoded = decode(data)
+        try:
+            documents = reader_for(display_path or name, format_name)(decoded.text)
+        except KeyError as exc:
+            raise FileError(f"{shown}: {exc.args[0]}") from None
+        hint_path = display_path or (name if name != "-" else None)
+        reports = [self.lint_document(document, lang=lang, path=hint_path) for document in documents]
+        warnings = ((f"{shown}: {decoded.warning}",) if decoded.warning else ()) + tuple(
+            f"{shown}: {problem}" for report in reports for problem in report.problems
+        )
+        return Report(
+            path=shown,
+            language=reports[0].language if reports else self.settings.default_language,
+            findings=tuple(f for report in reports for f in report.findings),
+            languages=tuple(dict.fromkeys(lang for report in reports for lang in report.languages)),
+            problems=warnings,
+            sources={part: text for report in reports for part, text in report.sources.items()},
+        )
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _matcher(self, lang: str) -> PhraseMatcher:
+        matcher = self._matchers.get(lang)
+        if matcher is None:
+            with self._lock:
+                matcher = self._matchers.get(lang)
+                if matcher is None:
+                    pipeline = self._pipelines.get(lang)
+                    entries = [e for e in self.glossary.entries if e.phrases_for(lang)]
+                    matcher = PhraseMatcher(pipeline, entries, self.glossary.ignore)
+                    self._matchers[lang] = matcher
+        return matcher
+
+    def _document_language(self, document: Document, forced: str | None, path: str | None) -> str:
+        if forced:
+            return forced
+        if document.lang_hint and is_known_language(document.lang_hint):
+            return normalize_language(document.lang_hint)
+        if path:
+            hinted = language_from_path(path, self.settings.languages)
+            if hinted:
+                return hinted
+        detection = self._detector.detect(document.text, self.settings.languages or None)
+        return detection.lang if detection else self.settings.default_language
+
+    def _paragraphs(self, document: Document, doc_lang: str, forced: bool) -> list[Paragraph]:
+        text = document.text
+        bounds = sorted({0, *(b.start for b in document.blocks), len(text)})
+        paragraphs = []
+        for block_start, block_end in itertools.pairwise(bounds):
+            hint = document.block_language(block_start)
+            for start, end in _split_paragraphs(text, block_start, block_end):
+                if forced:
+                    lang = doc_lang
+                elif hint and is_known_language(hint):
+                    lang = normalize_language(hint)
+                else:
+                    lang = self._detector.detect_paragraph(text[start:end], doc_lang, self.settings.languages or None)
+                paragraphs.append(Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word))
+        return paragraphs
+
+    def _lint(self, document: Document, lang: str | None, path: str | os.PathLike[str] | None) -> Report:
+        path_text = os.fspath(path) if path is not None else None
+        overrides = self.settings.overrides_for(path) if path is not None else ()
+        disabled = set(self.settings.disable)
+        forced = normalize_language(lang) if lang else None
+        for override in overrides:
+            disabled |= override.disable
+            forced = forced or override.lang
+        doc_lang = self._document_language(document, forced, path_text)
+        paragraphs = self._paragraphs(document, doc_lang, forced is not None)
+
+        candidates: list[Candidate] = []
+        ignored: list[tuple[int, int]] = []
+        for paragraph in paragraphs:
+            tokens = self._pipelines.get(paragraph.lang).tokenize(document.text[paragraph.start : paragraph.end], paragraph.start)
+            found, skipped = phrase_candidates(self._matcher(paragraph.lang).find(tokens), tokens, document.text, paragraph.lang)
+            candidates += found
+            ignored += skipped
+        candidates += acronym_candidates(document.text, paragraphs, self._policy)
+        candidates = [c for c in candidates if c.rule not in disabled and f"{c.rule}:{c.id}" not in disabled]
+        chosen = resolve_overlaps(candidates, ignored)
+
+        lines = LineIndex(document.source)
+        findings = tuple(self._finding(c, document, lines) for c in chosen)
+        languages = tuple(dict.fromkeys(p.lang for p in paragraphs)) or (doc_lang,)
+        return Report(path_text, doc_lang, findings, languages, document.problems, {document.part: document.source})
+
+    @staticmethod
+    def _finding(candidate: Candidate, document: Document, lines: LineIndex) -> Finding:
+        start, end = document.offsets.to_source(candidate.start, candidate.end)
+        text = document.source[start:end]
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        fix = None
+        if candidate.replacement and document.offsets.is_verbatim(candidate.start, candidate.end):
+            fix = Fix((Edit(start, end, keep_case(text, candidate.replacement)),), safe=True)
+        return Finding(
+            rule=candidate.rule,
+            id=candidate.id,
+            severity=candidate.severity,
+            message=candidate.message,
+            suggestions=candidate.suggestions,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=text,
+            lang=candidate.lang,
+            fix=fix,
+            glossary=candidate.glossary,
+            part=document.part,
+            note=candidate.note,
+        )

@@ -1,0 +1,1 @@
+"""Compiled matchers over tokens."""

@@ -1,0 +1,1 @@
+"""Rule kinds: jargon and canned (phrases), acronym."""
