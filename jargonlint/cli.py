@@ -77,6 +77,8 @@ def cli() -> None:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
+@click.option("--no-inline-ignores", is_flag=True, help="Ignore `jargonlint: ignore/off` comments (to audit them).")
+@click.option("--report-unused-ignores", is_flag=True, help="Report `jargonlint: ignore/off` comments that suppress nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no excerpts, no summary.")
 def check(
     paths: tuple[str, ...],
@@ -88,6 +90,8 @@ def check(
     config: str | None,
     isolated: bool,
     stdin_filename: str | None,
+    no_inline_ignores: bool,
+    report_unused_ignores: bool,
     quiet: bool,
 ) -> None:
     if lang is not None and not is_known_language(lang):
@@ -100,6 +104,8 @@ def check(
             glossaries=(*settings.glossaries, *glossaries),
             builtin=settings.builtin and not no_builtin,
             fail_on=Severity.parse(fail_on) if fail_on else settings.fail_on,
+            inline_ignores=settings.inline_ignores and not no_inline_ignores,
+            report_unused_ignores=settings.report_unused_ignores or report_unused_ignores,
         )
         linter = Linter.from_settings(settings)
     except ProblemsError as exc:

@@ -59,6 +59,8 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     disable: frozenset[str] = frozenset()
     overrides: tuple[Override, ...] = ()
+    inline_ignores: bool = True
+    report_unused_ignores: bool = False
     root: Path = field(default_factory=Path.cwd)
     path: Path | None = None
 

@@ -14,7 +14,7 @@ from jargonlint.documents.base import Document
 from jargonlint.documents.registry import reader_for
 from jargonlint.errors import FileError, JargonlintError
 from jargonlint.files import decode, is_binary, read_source
-from jargonlint.finding import Edit, Finding, Fix
+from jargonlint.finding import Edit, Finding, Fix, Severity
 from jargonlint.glossary.loader import load_glossaries
 from jargonlint.glossary.model import GlossarySet
 from jargonlint.language.codes import is_known_language, normalize_language
@@ -27,8 +27,33 @@ from jargonlint.report import Report
 from jargonlint.rules.acronyms import AcronymPolicy, Paragraph, acronym_candidates
 from jargonlint.rules.candidate import Candidate, resolve_overlaps
 from jargonlint.rules.phrases import phrase_candidates
+from jargonlint.suppressions import Directive, apply_directives
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+
+def _unused_directive(directive: Directive, document: Document, lines: LineIndex) -> Finding:
+    start, next_line = lines.line_span(directive.line)
+    end = len(document.source) if next_line < 0 else next_line - 1
+    codes = f"[{', '.join(directive.codes)}]" if directive.codes else ""
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    return Finding(
+        rule="suppression",
+        id="unused",
+        severity=Severity.WARNING,
+        message=f"'jargonlint: {directive.kind}{codes}' suppresses nothing; remove it",
+        suggestions=(),
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=document.source[start:end],
+        lang="",
+        part=document.part,
+    )
 
 
 class LintError(JargonlintError):
@@ -209,8 +234,14 @@ class Linter:
 
         lines = LineIndex(document.source)
         findings = tuple(self._finding(c, document, lines) for c in chosen)
+        unused: tuple[Directive, ...] = ()
+        if self.settings.inline_ignores and document.directives:
+            suppressed = apply_directives(findings, document.directives)
+            findings, unused = suppressed.findings, suppressed.unused
+            if self.settings.report_unused_ignores:
+                findings = tuple(sorted((*findings, *(_unused_directive(d, document, lines) for d in unused)), key=lambda f: f.start))
         languages = tuple(dict.fromkeys(p.lang for p in paragraphs)) or (doc_lang,)
-        return Report(path_text, doc_lang, findings, languages, document.problems, {document.part: document.source})
+        return Report(path_text, doc_lang, findings, languages, document.problems, {document.part: document.source}, unused)
 
     @staticmethod
     def _finding(candidate: Candidate, document: Document, lines: LineIndex) -> Finding:

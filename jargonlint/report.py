@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from jargonlint.finding import Finding, Severity
+from jargonlint.suppressions import Directive
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Report:
     languages: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=())
     sources: Mapping[str | None, str] = field(default_factory=dict, repr=False, compare=False)
+    unused_directives: tuple[Directive, ...] = ()
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
         """Findings at least as serious as ``severity``."""

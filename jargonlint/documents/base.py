@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from jargonlint.suppressions import Directive
+
 
 @dataclass(frozen=True, slots=True)
 class _Run:
@@ -102,9 +104,16 @@ class DocumentBuilder:
         self._runs.append(run)
         self._length = run.text_end
 
-    def build(self, *, lang_hint: str | None = None, part: str | None = None, problems: tuple[str, ...] = ()) -> Document:
+    def build(
+        self,
+        *,
+        lang_hint: str | None = None,
+        part: str | None = None,
+        problems: tuple[str, ...] = (),
+        directives: tuple[Directive, ...] = (),
+    ) -> Document:
         text = "".join(self._parts)
-        return Document(self.source, text, OffsetMap(self._runs), tuple(self._blocks), lang_hint, part, problems)
+        return Document(self.source, text, OffsetMap(self._runs), tuple(self._blocks), lang_hint, part, problems, directives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +134,8 @@ class Document:
     blocks: tuple[Block, ...] = ()
     lang_hint: str | None = None
     part: str | None = None  # e.g. "Subject" or "text/html" for an e-mail part
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = field(default=())  # what could not be read, with source lines
+    directives: tuple[Directive, ...] = ()  # inline suppressions found in the source's comments
 
     @classmethod
     def plain(cls, text: str, *, lang_hint: str | None = None) -> Document:

@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from jargonlint.documents.base import Document
+from jargonlint.documents.base import Document, DocumentBuilder
+from jargonlint.suppressions import PLAIN_TEXT_DIRECTIVE_LINE, plain_text_directives
 
 
 def read_plain_text(source: str) -> list[Document]:
-    """Plain text: the customer reads the file as it is."""
-    return [Document.plain(source)]
+    """Plain text: the customer reads the file as it is, minus ``jargonlint:`` directive lines."""
+    directives = plain_text_directives(source)
+    if not directives:
+        return [Document.plain(source)]
+    builder = DocumentBuilder(source)
+    position = 0
+    for match in PLAIN_TEXT_DIRECTIVE_LINE.finditer(source):
+        builder.copy(position, match.start())
+        position = match.end()
+    builder.copy(position, len(source))
+    return [builder.build(directives=tuple(directives))]
 
 
 Reader = Callable[[str], list[Document]]
