@@ -18,9 +18,9 @@ from jargonlint.finding import Edit, Finding, Fix, Severity
 from jargonlint.glossary.loader import load_glossaries
 from jargonlint.glossary.model import GlossarySet
 from jargonlint.language.codes import is_known_language, normalize_language
-from jargonlint.language.detect import LanguageDetector
+from jargonlint.language.detect import SHARED_DETECTOR, fill_undetected
 from jargonlint.language.hints import language_from_path
-from jargonlint.language.tokenize import PipelineCache
+from jargonlint.language.tokenize import SHARED_PIPELINES
 from jargonlint.matching.phrase_matcher import PhraseMatcher
 from jargonlint.positions import LineIndex
 from jargonlint.report import Report
@@ -108,8 +108,8 @@ class Linter:
         )
         self.glossary: GlossarySet = load_glossaries(self.settings.glossaries, builtin=self.settings.builtin)
         self._policy = AcronymPolicy(self.glossary.allow, self.glossary.define, self.glossary.define_source, self.glossary.unknown)
-        self._pipelines = PipelineCache()
-        self._detector = LanguageDetector()
+        self._pipelines = SHARED_PIPELINES
+        self._detector = SHARED_DETECTOR
         self._matchers: dict[str, PhraseMatcher] = {}
         self._lock = threading.Lock()
 
@@ -150,22 +150,36 @@ class Linter:
         if is_binary(data):
             raise FileError(f"{shown}: binary file, not linted")
         decoded = decode(data)
-        try:
-            documents = reader_for(display_path or name, format_name)(decoded.text)
-        except KeyError as exc:
-            raise FileError(f"{shown}: {exc.args[0]}") from None
         hint_path = display_path or (name if name != "-" else None)
-        reports = [self.lint_document(document, lang=lang, path=hint_path) for document in documents]
-        warnings = ((f"{shown}: {decoded.warning}",) if decoded.warning else ()) + tuple(
-            f"{shown}: {problem}" for report in reports for problem in report.problems
-        )
+        try:
+            report = self.lint_source(decoded.text, hint_path, lang=lang, format_name=format_name)
+        except FileError as exc:
+            raise FileError(f"{shown}: {exc}") from None
+        warnings = ((f"{shown}: {decoded.warning}",) if decoded.warning else ()) + tuple(f"{shown}: {p}" for p in report.problems)
+        return replace(report, path=shown, problems=warnings)
+
+    def lint_source(
+        self, text: str, path: str | os.PathLike[str] | None = None, *, lang: str | None = None, format_name: str | None = None
+    ) -> Report:
+        """Lint the decoded text of a file without reading it (``--fix`` re-lints edited text).
+
+        ``path`` chooses the reader by extension (unless ``format_name`` is given) and gives
+        language hints and config overrides. Raises ``FileError`` for an unknown format.
+        """
+        name = os.fspath(path) if path is not None else None
+        try:
+            documents = reader_for(name, format_name)(text)
+        except KeyError as exc:
+            raise FileError(str(exc.args[0])) from None
+        reports = [self.lint_document(document, lang=lang, path=name) for document in documents]
         return Report(
-            path=shown,
+            path=name,
             language=reports[0].language if reports else self.settings.default_language,
             findings=tuple(f for report in reports for f in report.findings),
             languages=tuple(dict.fromkeys(lang for report in reports for lang in report.languages)),
-            problems=warnings,
+            problems=tuple(problem for report in reports for problem in report.problems),
             sources={part: text for report in reports for part, text in report.sources.items()},
+            unused_directives=tuple(d for report in reports for d in report.unused_directives),
         )
 
     # -- internals -------------------------------------------------------------------------
@@ -197,18 +211,23 @@ class Linter:
     def _paragraphs(self, document: Document, doc_lang: str, forced: bool) -> list[Paragraph]:
         text = document.text
         bounds = sorted({0, *(b.start for b in document.blocks), len(text)})
-        paragraphs = []
+        spans: list[tuple[int, int]] = []
+        own: list[str | None] = []
         for block_start, block_end in itertools.pairwise(bounds):
             hint = document.block_language(block_start)
             for start, end in _split_paragraphs(text, block_start, block_end):
+                spans.append((start, end))
                 if forced:
-                    lang = doc_lang
+                    own.append(doc_lang)
                 elif hint and is_known_language(hint):
-                    lang = normalize_language(hint)
+                    own.append(normalize_language(hint))
                 else:
-                    lang = self._detector.detect_paragraph(text[start:end], doc_lang, self.settings.languages or None)
-                paragraphs.append(Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word))
-        return paragraphs
+                    own.append(self._detector.detect_paragraph(text[start:end], self.settings.languages or None))
+        languages = fill_undetected(own, doc_lang)
+        return [
+            Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word)
+            for (start, end), lang in zip(spans, languages, strict=True)
+        ]
 
     def _lint(self, document: Document, lang: str | None, path: str | os.PathLike[str] | None) -> Report:
         path_text = os.fspath(path) if path is not None else None

@@ -15,7 +15,9 @@ from jargonlint.finding import Finding
 
 _DIRECTIVE = re.compile(r"jargonlint:\s*(ignore|off|on)\b(?:\[([^\]\n]*)\])?", re.IGNORECASE)
 # A plain-text line that is only a directive (optionally behind a comment marker).
-PLAIN_TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|--|;|%)?[ \t]*jargonlint:\s*(?:ignore|off|on)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
+PLAIN_TEXT_DIRECTIVE_LINE = re.compile(
+    r"^[ \t]*(?:#|//|--|;|%)?[ \t]*jargonlint:\s*(?:ignore|off|on)\b[^\n]*$", re.IGNORECASE | re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,12 @@ def builtin_names() -> list[str]:
 
 
 def _display(path: Path) -> str:
+    """Relative to the current folder when inside it, else absolute."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 class _Resolver:

@@ -106,4 +106,6 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
     if node is None:
         return None, [Problem(display, 0, "the file is empty; a glossary needs at least 'glossary: NAME'")]
     reader = _Reader(display)
-    return reader.convert(node), reader.problems
+    data = reader.convert(node)
+    # Structural problems (aliases, tags, duplicate keys) make the data unreliable to validate.
+    return (None if reader.problems else data), list(dict.fromkeys(reader.problems))

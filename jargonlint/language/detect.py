@@ -91,7 +91,30 @@ class LanguageDetector:
         lang, confidence = max(probabilities.items(), key=lambda item: item[1])
         return Detection(lang, confidence) if confidence >= min_confidence else None
 
-    def detect_paragraph(self, text: str, document_lang: str, allowed: Collection[str] | None = None) -> str:
-        """A paragraph's language: its own only when it is long and clearly another language."""
+    def detect_paragraph(self, text: str, allowed: Collection[str] | None = None) -> str | None:
+        """A paragraph's own language, or None when it is too short or unclear to tell."""
         detection = self.detect(text, allowed, min_letters=PARAGRAPH_MIN_LETTERS, min_confidence=PARAGRAPH_MIN_CONFIDENCE)
-        return detection.lang if detection is not None else document_lang
+        return detection.lang if detection is not None else None
+
+
+def fill_undetected(languages: list[str | None], document_lang: str) -> list[str]:
+    """Paragraphs too short to detect take the language of the next detected paragraph (a
+    salutation belongs to the text below it), else of the previous one, else the document's."""
+    filled: list[str | None] = list(languages)
+    following: str | None = None
+    for index in reversed(range(len(filled))):
+        if languages[index] is not None:
+            following = languages[index]
+        else:
+            filled[index] = following
+    preceding: str | None = None
+    for index, own in enumerate(languages):
+        if own is not None:
+            preceding = own
+        elif filled[index] is None:
+            filled[index] = preceding
+    return [lang or document_lang for lang in filled]
+
+
+# Read-only once loaded (profiles for 55 languages); shared by every Linter in a process.
+SHARED_DETECTOR = LanguageDetector()

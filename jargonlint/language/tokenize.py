@@ -158,7 +158,12 @@ def _split_characters(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 class PipelineCache:
-    """Builds each language's pipeline on first use, once; owned by a Linter."""
+    """Builds each language's pipeline on first use, once.
+
+    Pipelines are read-only once built, so one cache (``SHARED_PIPELINES``) serves every
+    Linter in a process: a mail platform with a Linter per organisation loads each
+    language's lemma table (tens of MB) once, not once per organisation.
+    """
 
     def __init__(self) -> None:
         self._pipelines: dict[str, LanguagePipeline] = {}
@@ -173,3 +178,6 @@ class PipelineCache:
                     pipeline = LanguagePipeline(lang)
                     self._pipelines[lang] = pipeline
         return pipeline
+
+
+SHARED_PIPELINES = PipelineCache()

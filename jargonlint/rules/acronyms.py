@@ -110,6 +110,8 @@ def _is_introduction(text: str, start: int, end: int, acronym: str, expansions: 
         normalized = _normalized(preceding)
         if any(normalized.endswith(w) for w in wanted):
             return True
+        if preceding[-2:] and all("\u3400" <= ch <= "\u9fff" for ch in preceding[-2:]):
+            return True  # 客户关系管理（CRM）: Chinese writes the expansion, then the acronym
         tail_words = re.split(r"\s+", preceding)[-(2 * len(acronym) + 1) :]
         for size in range(1, len(tail_words) + 1):
             if _initials_match(acronym, " ".join(tail_words[-size:])):
