@@ -8,10 +8,12 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from email.message import Message
 
 from jargonlint.config import Settings, load_settings
 from jargonlint.documents.base import Document
-from jargonlint.documents.registry import reader_for
+from jargonlint.documents.email import SUBJECT, read_message
+from jargonlint.documents.registry import bytes_reader_for, reader_for
 from jargonlint.errors import FileError, JargonlintError
 from jargonlint.files import decode, is_binary, read_source
 from jargonlint.finding import Edit, Finding, Fix, Severity
@@ -147,10 +149,14 @@ class Linter:
         name = os.fspath(path)
         data, shown = read_source(name)
         shown = display_path or shown
+        hint_path = display_path or (name if name != "-" else None)
+        read_bytes = bytes_reader_for(display_path or name, format_name)
+        if read_bytes is not None:  # an e-mail: each part declares its own charset
+            report = self._lint_documents(read_bytes(data), hint_path, lang)
+            return replace(report, path=shown, problems=tuple(f"{shown}: {p}" for p in report.problems))
         if is_binary(data):
             raise FileError(f"{shown}: binary file, not linted")
         decoded = decode(data)
-        hint_path = display_path or (name if name != "-" else None)
         try:
             report = self.lint_source(decoded.text, hint_path, lang=lang, format_name=format_name)
         except FileError as exc:
@@ -171,7 +177,30 @@ class Linter:
             documents = reader_for(name, format_name)(text)
         except KeyError as exc:
             raise FileError(str(exc.args[0])) from None
-        reports = [self.lint_document(document, lang=lang, path=name) for document in documents]
+        return self._lint_documents(documents, name, lang)
+
+    def lint_message(self, message: Message, *, lang: str | None = None, path: str | os.PathLike[str] | None = None) -> Report:
+        """Lint an e-mail (``email.message.Message`` or ``EmailMessage``): its Subject and its
+        text/plain and text/html parts, not attachments nor quoted replies.
+
+        Each finding's ``part`` names its part ("Subject", "text/plain", "text/html",
+        "text/plain#2", ...); its offsets, line and column refer to that part's decoded text,
+        which is ``Report.sources[finding.part]``. ``Content-Language`` is the language hint.
+        """
+        return self._lint_documents(read_message(message), os.fspath(path) if path is not None else None, lang)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _lint_documents(self, documents: Sequence[Document], name: str | None, lang: str | None) -> Report:
+        """One Report for the Documents a reader made of one source (e.g. an e-mail's parts)."""
+        linted = {i: self.lint_document(d, lang=lang, path=name) for i, d in enumerate(documents) if d.part != SUBJECT}
+        # A Subject is too short to tell its language: without a hint, it is read in its body's.
+        longest = max(linted, key=lambda i: len(documents[i].text), default=None)
+        body_lang = linted[longest].language if longest is not None else None
+        for i, document in enumerate(documents):
+            if document.part == SUBJECT:
+                linted[i] = self.lint_document(replace(document, lang_hint=document.lang_hint or body_lang), lang=lang, path=name)
+        reports = [linted[i] for i in range(len(documents))]
         return Report(
             path=name,
             language=reports[0].language if reports else self.settings.default_language,
@@ -181,8 +210,6 @@ class Linter:
             sources={part: text for report in reports for part, text in report.sources.items()},
             unused_directives=tuple(d for report in reports for d in report.unused_directives),
         )
-
-    # -- internals -------------------------------------------------------------------------
 
     def _matcher(self, lang: str) -> PhraseMatcher:
         matcher = self._matchers.get(lang)
@@ -196,20 +223,19 @@ class Linter:
                     self._matchers[lang] = matcher
         return matcher
 
-    def _document_language(self, document: Document, forced: str | None, path: str | None) -> str:
+    def _explicit_language(self, document: Document, forced: str | None, path: str | None) -> str | None:
+        """The language stated by the caller, the config, the markup or the file name."""
         if forced:
             return forced
         if document.lang_hint and is_known_language(document.lang_hint):
             return normalize_language(document.lang_hint)
-        if path:
-            hinted = language_from_path(path, self.settings.languages)
-            if hinted:
-                return hinted
-        detection = self._detector.detect(document.text, self.settings.languages or None)
-        return detection.lang if detection else self.settings.default_language
+        return language_from_path(path, self.settings.languages) if path else None
 
-    def _paragraphs(self, document: Document, doc_lang: str, forced: bool) -> list[Paragraph]:
+    def _paragraphs(self, document: Document, explicit: str | None, forced: bool) -> tuple[str, list[Paragraph]]:
+        """The document's language and its paragraphs, each with its own language."""
         text = document.text
+        allowed = self.settings.languages or None
+        preferred = self.glossary.languages
         bounds = sorted({0, *(b.start for b in document.blocks), len(text)})
         spans: list[tuple[int, int]] = []
         own: list[str | None] = []
@@ -218,16 +244,26 @@ class Linter:
             for start, end in _split_paragraphs(text, block_start, block_end):
                 spans.append((start, end))
                 if forced:
-                    own.append(doc_lang)
+                    own.append(explicit)
                 elif hint and is_known_language(hint):
                     own.append(normalize_language(hint))
                 else:
-                    own.append(self._detector.detect_paragraph(text[start:end], self.settings.languages or None))
+                    own.append(self._detector.detect_paragraph(text[start:end], allowed, preferred))
+        doc_lang = explicit
+        if doc_lang is None:
+            # The language with the most text among the paragraphs that could be detected...
+            weights: dict[str, int] = {}
+            for (start, end), lang in zip(spans, own, strict=True):
+                if lang is not None:
+                    weights[lang] = weights.get(lang, 0) + end - start
+            if weights:
+                doc_lang = max(weights.items(), key=lambda item: item[1])[0]
+            else:  # ...or, with none long enough, the whole text at once.
+                detection = self._detector.detect(text, allowed, preferred)
+                doc_lang = detection.lang if detection else self.settings.default_language
         languages = fill_undetected(own, doc_lang)
-        return [
-            Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word)
-            for (start, end), lang in zip(spans, languages, strict=True)
-        ]
+        paragraphs = [Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word) for (start, end), lang in zip(spans, languages, strict=True)]
+        return doc_lang, paragraphs
 
     def _lint(self, document: Document, lang: str | None, path: str | os.PathLike[str] | None) -> Report:
         path_text = os.fspath(path) if path is not None else None
@@ -237,8 +273,7 @@ class Linter:
         for override in overrides:
             disabled |= override.disable
             forced = forced or override.lang
-        doc_lang = self._document_language(document, forced, path_text)
-        paragraphs = self._paragraphs(document, doc_lang, forced is not None)
+        doc_lang, paragraphs = self._paragraphs(document, self._explicit_language(document, forced, path_text), forced is not None)
 
         candidates: list[Candidate] = []
         ignored: list[tuple[int, int]] = []

@@ -80,6 +80,8 @@ class GlossarySet:
         languages: dict[str, None] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
+                languages.update(dict.fromkeys(lang for lang in entry.match if lang != ANY))
+            for entry in glossary.entries:
                 entries.pop(entry.id, None)  # an override moves to its new place in the order
                 entries[entry.id] = entry
             allow |= glossary.allow
