@@ -66,3 +66,8 @@ def test_unknown_off_disables(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path.write_text("glossary: g\nacronyms:\n  unknown: off\n  define: {SLA: service level agreement}\n", encoding="utf-8")
     linter = Linter([path], builtin=False)
     assert acronyms(linter, "Our KYC and SLA.") == [("SLA", "SLA", "warning", ("service level agreement (SLA)",))]
+
+
+def test_codes_are_not_acronyms(acme_linter: Linter) -> None:
+    text = "IBAN NL91 ABNA 0417 1643 00, postcode 1012 AB, London SW1A 1AA, ref. DOSS-2024-118734, INV/2024/0042, DE27, A320."
+    assert acronyms(acme_linter, text) == []

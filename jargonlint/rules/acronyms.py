@@ -30,6 +30,14 @@ _RUN = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF&/]+")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$|^(?:XL|L)(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _AFTER = re.compile(r"[ \t]*[(（][ \t]*([^()（）\n]{1,150}?)[ \t]*[)）]")
 _BEFORE_WINDOW = 150
+# Capitals that are part of a code, not an acronym: IBANs (NL91 ABNA 0417 1643 00), Dutch and
+# British postcodes (1012 AB, SW1A 1AA), references (DOSS-2024-118734, INV/2024/0042).
+_CODES = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"
+    r"|\b\d{4}[ ]?[A-Z]{2}\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}\b"
+    r"|\b[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*[-/]\d[\dA-Z]*(?:[-/][A-Z0-9]+)*\b"
+)
 MAX_ACRONYM_LENGTH = 10
 
 
@@ -56,6 +64,8 @@ class Paragraph:
 def _is_acronym_shape(word: str) -> bool:
     if not (2 <= len(word) <= MAX_ACRONYM_LENGTH) or not word[0].isalnum() or not word[-1].isalnum():
         return False
+    if sum(1 for ch in word if ch.isdigit()) >= 2:
+        return False  # DE27, A320: a code or a model number
     if not all(ch.isupper() or ch.isdigit() or ch in "&/" for ch in word):
         return False
     return sum(1 for ch in word if ch.isupper()) >= 2
@@ -128,7 +138,10 @@ def acronym_candidates(text: str, paragraphs: Sequence[Paragraph], policy: Acron
     candidates: list[Candidate] = []
     seen: set[str] = set()
     for paragraph in paragraphs:
+        codes = [(m.start(), m.end()) for m in _CODES.finditer(text, paragraph.start, paragraph.end)]
         for run in _RUN.finditer(text, paragraph.start, paragraph.end):
+            if any(start <= run.start() < end for start, end in codes):
+                continue
             for word, start, end in _split_run(run.group(), run.start()):
                 acronym = word
                 if word.endswith("s") and _is_acronym_shape(word[:-1]):
