@@ -6,23 +6,24 @@ glossary or file error.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Sequence
 
 import click
 
 from jargonlint import __version__
-from jargonlint.config import Settings, discover_settings, load_settings
-from jargonlint.errors import FileError, ProblemsError
+from jargonlint.commands import explain, fixing, init, stats
+from jargonlint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, check_language, echo_error, emit, load_linter
+from jargonlint.commands.glossary import glossary as glossary_commands
+from jargonlint.documents.registry import READERS
+from jargonlint.errors import FileError
 from jargonlint.files import iter_files
 from jargonlint.finding import Severity
-from jargonlint.language.codes import is_known_language, normalize_language
-from jargonlint.linter import Linter
+from jargonlint.fix import FileFix, Fixer
+from jargonlint.language.codes import normalize_language
 from jargonlint.report import Report
 from jargonlint.reporters import REPORTER_NAMES, OutputOptions, get_reporter
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = [s.label for s in Severity]
 
 CHECK_HELP = """Check letters, e-mails and templates for jargon, unexplained acronyms and
@@ -37,19 +38,14 @@ Examples:
   jargonlint check templates/ --format json
   jargonlint check -g acme.yaml --lang fr courrier.txt
   cat draft.txt | jargonlint check -
+  jargonlint check --fix templates/      (apply the glossary's `replace:` fixes)
+  jargonlint check --diff templates/     (show them as a diff; exit 1 if any)
+  jargonlint check --format sarif -o jargonlint.sarif .
 """
 
 
 def _error(message: str) -> None:
-    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)
-
-
-def _settings(config: str | None, isolated: bool, paths: Sequence[str]) -> Settings:
-    if config:
-        return load_settings(config)
-    if isolated:
-        return Settings()
-    return discover_settings(paths)
+    echo_error(message)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,9 +73,20 @@ def cli() -> None:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
+@click.option(
+    "--format-in",
+    type=click.Choice(sorted(READERS)),
+    metavar="NAME",
+    help="Read every input as this format (html, markdown, jinja-html, ...) instead of choosing by extension.",
+)
 @click.option("--no-inline-ignores", is_flag=True, help="Ignore `jargonlint: ignore/off` comments (to audit them).")
 @click.option("--report-unused-ignores", is_flag=True, help="Report `jargonlint: ignore/off` comments that suppress nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no excerpts, no summary.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (a glossary entry's `replace:`) to the files, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them; exit 1 if there are any.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of standard output."
+)
 def check(
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
@@ -90,37 +97,39 @@ def check(
     config: str | None,
     isolated: bool,
     stdin_filename: str | None,
+    format_in: str | None,
     no_inline_ignores: bool,
     report_unused_ignores: bool,
     quiet: bool,
+    fix: bool,
+    diff: bool,
+    output: str | None,
 ) -> None:
-    if lang is not None and not is_known_language(lang):
-        raise click.BadParameter(f"unknown language code {lang!r}; use ISO 639-1 codes such as en, fr, nl", param_hint="--lang")
+    check_language(lang)
     targets = list(paths) or ["."]
-    try:
-        settings = _settings(config, isolated, targets)
-        settings = dataclasses.replace(
-            settings,
-            glossaries=(*settings.glossaries, *glossaries),
-            builtin=settings.builtin and not no_builtin,
-            fail_on=Severity.parse(fail_on) if fail_on else settings.fail_on,
-            inline_ignores=settings.inline_ignores and not no_inline_ignores,
-            report_unused_ignores=settings.report_unused_ignores or report_unused_ignores,
-        )
-        linter = Linter.from_settings(settings)
-    except ProblemsError as exc:
-        kind = "glossary" if exc.__class__.__name__ == "GlossaryError" else "configuration"
-        _error(f"invalid {kind} ({len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}):")
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
-        sys.exit(EXIT_ERROR)
+    settings, linter = load_linter(
+        config=config,
+        isolated=isolated,
+        targets=targets,
+        glossaries=glossaries,
+        no_builtin=no_builtin,
+        fail_on=fail_on,
+        no_inline_ignores=no_inline_ignores,
+        report_unused_ignores=report_unused_ignores,
+    )
 
     reports: list[Report] = []
     failed = False
     forced = normalize_language(lang) if lang else None
+    fixer = Fixer(linter, lang=forced, format_name=format_in) if fix or diff else None
+    fixes: list[FileFix] = []
     for path in iter_files(targets, settings):
         try:
-            report = linter.lint_file(path, lang=forced, display_path=stdin_filename if path == "-" else None)
+            if fixer is None:
+                report = linter.lint_file(path, lang=forced, format_name=format_in, display_path=stdin_filename if path == "-" else None)
+            else:
+                fixes.append(fixing.fix_file(fixer, path, display_path=stdin_filename if path == "-" else None, write=not diff))
+                report = fixes[-1].report
         except FileError as exc:
             _error(str(exc))
             failed = True
@@ -129,13 +138,23 @@ def check(
             click.echo(click.style("warning: ", fg="yellow", bold=True) + warning, err=True)
         reports.append(report)
 
-    options = OutputOptions(color=sys.stdout.isatty(), quiet=quiet, fail_on=settings.fail_on)
-    click.echo(get_reporter(output_format)(reports, options), nl=False)
+    options = OutputOptions(color=sys.stdout.isatty() and output is None, quiet=quiet, fail_on=settings.fail_on)
+    rendered = get_reporter(output_format)(reports, options)
+    if fixer is not None:
+        remaining = any(r.at_or_above(settings.fail_on) for r in reports)
+        sys.exit(fixing.finish(fixes, rendered, diff=diff, output=output, failed=failed, remaining=remaining))
+    emit(rendered, output)
     if failed:
         sys.exit(EXIT_ERROR)
     if any(r.at_or_above(settings.fail_on) for r in reports):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+cli.add_command(explain.explain)
+cli.add_command(init.init)
+cli.add_command(stats.stats)
+cli.add_command(glossary_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

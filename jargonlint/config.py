@@ -17,7 +17,7 @@ from jargonlint.language.codes import is_known_language, normalize_language
 
 CONFIG_FILES = (".jargonlint.toml", "jargonlint.toml", "pyproject.toml")
 SETTINGS_KEYS = ("glossaries", "builtin", "languages", "default-language", "fail-on", "exclude", "extend-exclude", "disable", "overrides")
-OVERRIDE_KEYS = ("files", "lang", "disable")
+OVERRIDE_KEYS = ("files", "lang", "disable", "format")
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -45,6 +45,7 @@ class Override:
     files: tuple[str, ...]
     lang: str | None = None
     disable: frozenset[str] = frozenset()
+    format: str | None = None  # input format name, as for --format-in (None: by extension)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,14 @@ class _ConfigReader:
             return None
         return normalize_language(value)
 
+    def input_format(self, value: Any) -> str | None:
+        from jargonlint.documents.registry import READERS  # the readers, not needed to load settings otherwise
+
+        if value is not None and value not in READERS:
+            self.problem("format", f"'format': unknown input format {value!r} (known: {', '.join(sorted(READERS))})")
+            return None
+        return str(value) if value is not None else None
+
     def settings(self, data: Mapping[str, Any]) -> Settings:
         root = self.path.parent
         for key in data:
@@ -160,7 +169,7 @@ class _ConfigReader:
             if not files:
                 self.problem("files", "an override needs 'files' (glob patterns)")
             lang = self.language("lang", raw["lang"]) if "lang" in raw else None
-            overrides.append(Override(files, lang, frozenset(self.strings(raw, "disable"))))
+            overrides.append(Override(files, lang, frozenset(self.strings(raw, "disable")), self.input_format(raw.get("format"))))
         return Settings(
             glossaries=glossaries,
             builtin=builtin,

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from jargonlint.documents.registry import format_for
 from jargonlint.errors import FileError
 from jargonlint.files import decode, is_binary, read_source
 from jargonlint.finding import Finding, Fix
@@ -32,11 +33,23 @@ _BOM_CODECS = (
     (codecs.BOM_UTF8, "utf-8"),
 )
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_MARKUP_CHARACTERS = frozenset("<>&\"'{}%$#")
 
 
-def safe_fixes(findings: Iterable[Finding]) -> list[Fix]:
-    """The safe fixes of findings in the file's own text (not in a decoded e-mail part)."""
-    return [f.fix for f in findings if f.fix is not None and f.fix.safe and f.part is None]
+def safe_fixes(findings: Iterable[Finding], *, markup: bool = False) -> list[Fix]:
+    """The safe fixes of findings in the file's own text (not in a decoded e-mail part).
+
+    In a markup or template format (``markup``), a replacement with a character that is
+    syntax there (``<``, ``&``, quotes, braces, ``%``) would need escaping: it is left out.
+    """
+    return [
+        f.fix
+        for f in findings
+        if f.fix is not None
+        and f.fix.safe
+        and f.part is None
+        and not (markup and any(ch in _MARKUP_CHARACTERS for edit in f.fix.edits for ch in edit.content))
+    ]
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
@@ -117,14 +130,15 @@ class Fixer:
         """Fix ``text`` (``path`` chooses the reader and hints); return the fixed text, the number
         of fixes applied, the report of what remains, and whether the fixes settled."""
         applied = 0
+        markup = (self.format_name or format_for(path)) != "text"
         report = self.linter.lint_source(text, path, lang=self.lang, format_name=self.format_name)
         for _ in range(MAX_PASSES):
-            fixed, count = apply_fixes(text, safe_fixes(report.findings))
+            fixed, count = apply_fixes(text, safe_fixes(report.findings, markup=markup))
             if fixed == text:
                 return text, applied, report, True
             text, applied = fixed, applied + count
             report = self.linter.lint_source(text, path, lang=self.lang, format_name=self.format_name)
-        return text, applied, report, not safe_fixes(report.findings)
+        return text, applied, report, not safe_fixes(report.findings, markup=markup)
 
     def fix_file(self, path: str | os.PathLike[str], *, display_path: str | None = None) -> FileFix:
         """Read, fix and re-lint one file (``-`` = standard input); raises ``FileError`` like ``Linter.lint_file``."""

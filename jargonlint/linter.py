@@ -173,6 +173,8 @@ class Linter:
         language hints and config overrides. Raises ``FileError`` for an unknown format.
         """
         name = os.fspath(path) if path is not None else None
+        if format_name is None and name is not None:
+            format_name = next((o.format for o in self.settings.overrides_for(name) if o.format), None)
         try:
             documents = reader_for(name, format_name)(text)
         except KeyError as exc:

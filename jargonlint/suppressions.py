@@ -28,6 +28,9 @@ class Directive:
     codes: tuple[str, ...]
     line: int  # 1-based source line where the comment starts
     end_line: int  # ... and ends
+    # Last line an "ignore" covers; None = just the next line. Catalog readers set it to the end of
+    # the entry below the comment (a .po entry, an XLIFF unit), whose text starts lines further down.
+    through_line: int | None = None
 
     def covers(self, finding: Finding) -> bool:
         """True if this directive names the finding's rule or code (or names nothing)."""
@@ -79,7 +82,11 @@ def apply_directives(findings: Iterable[Finding], directives: Sequence[Directive
                 for key, region in list(open_regions.items()):
                     if not directive.codes or set(directive.codes) & set(region.codes) or not region.codes:
                         del open_regions[key]
-            elif directive.kind == "ignore" and directive.end_line + 1 == finding.line and directive.covers(finding):
+            elif (
+                directive.kind == "ignore"
+                and directive.end_line < finding.line <= (directive.through_line or directive.end_line + 1)
+                and directive.covers(finding)
+            ):
                 suppressed_by = index
         if suppressed_by is None:
             suppressed_by = next((key for key, region in open_regions.items() if region.covers(finding)), None)

@@ -6,6 +6,10 @@ from collections.abc import Callable
 from pathlib import PurePath
 
 from jargonlint.documents.base import Document, DocumentBuilder
+from jargonlint.documents.email import read_email, read_email_bytes
+from jargonlint.documents.po import read_po
+from jargonlint.documents.templates import TEMPLATE_EXTENSIONS, TEMPLATE_READERS
+from jargonlint.documents.xliff import read_xliff
 from jargonlint.suppressions import PLAIN_TEXT_DIRECTIVE_LINE, plain_text_directives
 
 
@@ -28,6 +32,15 @@ Reader = Callable[[str], list[Document]]
 # format name -> reader; extensions -> format name. Readers for markup formats are added here.
 READERS: dict[str, Reader] = {"text": read_plain_text}
 EXTENSIONS: dict[str, str] = {}
+READERS.update(email=read_email, po=read_po, xliff=read_xliff)
+EXTENSIONS.update({".eml": "email", ".po": "po", ".xlf": "xliff", ".xliff": "xliff"})
+# HTML, Markdown and templates; "text" too: placeholders ({name}, %s, ...) are one word in any text.
+READERS.update(TEMPLATE_READERS)
+EXTENSIONS.update(TEMPLATE_EXTENSIONS)
+
+BytesReader = Callable[[bytes], list[Document]]
+# Formats that declare charsets inside the file (each MIME part its own) are read from the bytes.
+BYTES_READERS: dict[str, BytesReader] = {"email": read_email_bytes}
 
 
 def format_for(path: str | None) -> str:
@@ -48,3 +61,8 @@ def reader_for(path: str | None, format_name: str | None = None) -> Reader:
             raise KeyError(f"unknown input format '{format_name}' (known: {', '.join(sorted(READERS))})")
         return READERS[format_name]
     return READERS[format_for(path)]
+
+
+def bytes_reader_for(path: str | None, format_name: str | None = None) -> BytesReader | None:
+    """The bytes reader for the format (explicit, else by extension), if it has one."""
+    return BYTES_READERS.get(format_name or format_for(path))

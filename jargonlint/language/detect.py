@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from jargonlint.language.codes import normalize_language

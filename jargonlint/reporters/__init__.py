@@ -23,10 +23,16 @@ Reporter = Callable[[Sequence[Report], OutputOptions], str]
 
 def get_reporter(name: str) -> Reporter:
     """The reporter for ``--format NAME``."""
-    from jargonlint.reporters import json_format, text
+    from jargonlint.reporters import github, json_format, junit, sarif, text
 
-    reporters: dict[str, Reporter] = {"text": text.render, "json": json_format.render}
+    reporters: dict[str, Reporter] = {
+        "text": text.render,
+        "json": json_format.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "junit": junit.render,
+    }
     return reporters[name]
 
 
-REPORTER_NAMES = ("text", "json")
+REPORTER_NAMES = ("text", "json", "sarif", "github", "junit")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jargonlint.glossary.model import Entry
+from jargonlint.glossary.phrase import expand_phrase
 from jargonlint.language.tokenize import Token
 from jargonlint.matching.phrase_matcher import PhraseMatch
 from jargonlint.rules.candidate import Candidate
@@ -33,6 +34,17 @@ def message_for(entry: Entry, text: str, suggestions: Sequence[str]) -> str:
     if suggestions:
         return f'"{shown}" is jargon: say {_quoted_list(suggestions)}'
     return f'"{shown}" is jargon customers may not understand'
+
+
+def _replacement(entry: Entry, lang: str, matched: str) -> str | None:
+    """The entry's drop-in replacement, only where the match is a phrase as written (any case):
+    an inflected form ("claims") or a ``*`` word would not fit the replacement's grammar."""
+    replacement = entry.replacement_for(lang)
+    if replacement is None:
+        return None
+    wanted = " ".join(matched.split()).casefold()
+    written = (variant.casefold() for phrase in entry.phrases_for(lang) for variant in expand_phrase(phrase))
+    return replacement if wanted in written else None
 
 
 def phrase_candidates(
@@ -60,7 +72,7 @@ def phrase_candidates(
                 lang=lang,
                 glossary=entry.glossary,
                 note=entry.note,
-                replacement=entry.replacement_for(lang),
+                replacement=_replacement(entry, lang, text[start:end]),
             )
         )
     return candidates, ignored
