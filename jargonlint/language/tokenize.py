@@ -68,6 +68,10 @@ class LanguagePipeline:
             tokens.append(Token(start + offset, end + offset, word, norm, self.lemma(word), is_punct))
         return tokens
 
+    def is_stop_word(self, norm: str) -> bool:
+        """True for the language's function words (articles, pronouns, auxiliaries...)."""
+        return norm in self._stop_words
+
     def is_known_word(self, word: str) -> bool:
         """True when ``word`` (any case) is a stop word or in the lemma data: used to tell
         words in capitals for emphasis ("DO NOT") from acronyms."""

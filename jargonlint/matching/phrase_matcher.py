@@ -43,8 +43,10 @@ class _Node:
         self.targets: list[_Target] = []
 
 
-def _pattern_keys(token: Token, entry: Entry | None) -> frozenset[str]:
-    inflect = entry is None or (entry.inflect and not token.is_punct)
+def _pattern_keys(token: Token, entry: Entry | None, is_stop_word: bool) -> frozenset[str]:
+    # Function words match only as written: their lookup lemmas are unreliable ("as" -> "a"),
+    # and "we are" should not match "we be". Write {are|were} for variants.
+    inflect = (entry is None or entry.inflect) and not token.is_punct and not is_stop_word
     accents = entry is None or entry.accents
     keys = {_FORM + token.norm}
     if inflect:
@@ -94,7 +96,7 @@ class PhraseMatcher:
                         node.wildcard = _Node()
                     node = node.wildcard
                     continue
-                keys = _pattern_keys(token, entry)
+                keys = _pattern_keys(token, entry, self._pipeline.is_stop_word(token.norm))
                 child = node.by_keys.get(keys)
                 if child is None:
                     child = node.by_keys[keys] = _Node()
