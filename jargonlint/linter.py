@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 from email.message import Message
 
 from jargonlint.config import Settings, load_settings
@@ -34,18 +35,11 @@ from jargonlint.suppressions import Directive, apply_directives
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
 
-def _unused_directive(directive: Directive, document: Document, lines: LineIndex) -> Finding:
-    start, next_line = lines.line_span(directive.line)
-    end = len(document.source) if next_line < 0 else next_line - 1
-    codes = f"[{', '.join(directive.codes)}]" if directive.codes else ""
+def _finding_at(start: int, end: int, document: Document, lines: LineIndex, **fields: Any) -> Finding:
+    """A Finding for ``document.source[start:end]``, with its lines and columns."""
     line, column = lines.position(start)
     end_line, end_column = lines.position(end)
     return Finding(
-        rule="suppression",
-        id="unused",
-        severity=Severity.WARNING,
-        message=f"'jargonlint: {directive.kind}{codes}' suppresses nothing; remove it",
-        suggestions=(),
         start=start,
         end=end,
         line=line,
@@ -53,9 +47,17 @@ def _unused_directive(directive: Directive, document: Document, lines: LineIndex
         end_line=end_line,
         end_column=end_column,
         text=document.source[start:end],
-        lang="",
         part=document.part,
+        **fields,
     )
+
+
+def _unused_directive(directive: Directive, document: Document, lines: LineIndex) -> Finding:
+    start, next_line = lines.line_span(directive.line)
+    end = len(document.source) if next_line < 0 else next_line - 1
+    codes = f"[{', '.join(directive.codes)}]" if directive.codes else ""
+    message = f"'jargonlint: {directive.kind}{codes}' suppresses nothing; remove it"
+    return _finding_at(start, end, document, lines, rule="suppression", id="unused", severity=Severity.WARNING, message=message, suggestions=(), lang="")
 
 
 class LintError(JargonlintError):
@@ -302,28 +304,21 @@ class Linter:
     @staticmethod
     def _finding(candidate: Candidate, document: Document, lines: LineIndex) -> Finding:
         start, end = document.offsets.to_source(candidate.start, candidate.end)
-        text = document.source[start:end]
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
         fix = None
         if candidate.replacement and document.offsets.is_verbatim(candidate.start, candidate.end):
-            fix = Fix((Edit(start, end, keep_case(text, candidate.replacement)),), safe=True)
-        return Finding(
+            fix = Fix((Edit(start, end, keep_case(document.source[start:end], candidate.replacement)),), safe=True)
+        return _finding_at(
+            start,
+            end,
+            document,
+            lines,
             rule=candidate.rule,
             id=candidate.id,
             severity=candidate.severity,
             message=candidate.message,
             suggestions=candidate.suggestions,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            text=text,
             lang=candidate.lang,
             fix=fix,
             glossary=candidate.glossary,
-            part=document.part,
             note=candidate.note,
         )

@@ -39,6 +39,7 @@ _CODES = re.compile(
     r"|\b[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*[-/]\d[\dA-Z]*(?:[-/][A-Z0-9]+)*\b"
 )
 MAX_ACRONYM_LENGTH = 10
+_NOTE = "Customers should not have to guess what an acronym stands for."
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,36 +157,17 @@ def acronym_candidates(text: str, paragraphs: Sequence[Paragraph], policy: Acron
                 seen.add(acronym)
                 if _is_introduction(text, start, end, acronym, list(defined.values()) if defined else []):
                     continue
+                suggestions: tuple[str, ...]
                 if defined is not None:
-                    expansion = _expansion(defined, paragraph.lang) or acronym
-                    suggestion = f"{expansion} ({acronym})"
-                    candidates.append(
-                        Candidate(
-                            start,
-                            end,
-                            "acronym",
-                            acronym,
-                            Severity.WARNING,
-                            f'"{acronym}" is not explained: write "{suggestion}" at its first use',
-                            (suggestion,),
-                            paragraph.lang,
-                            policy.define_source.get(acronym),
-                            "Customers should not have to guess what an acronym stands for.",
-                        )
-                    )
+                    suggestion = f"{_expansion(defined, paragraph.lang) or acronym} ({acronym})"
+                    severity, suggestions = Severity.WARNING, (suggestion,)
+                    message = f'"{acronym}" is not explained: write "{suggestion}" at its first use'
                 elif policy.unknown is not None:
-                    candidates.append(
-                        Candidate(
-                            start,
-                            end,
-                            "acronym",
-                            acronym,
-                            policy.unknown,
-                            f'"{acronym}" is an acronym customers may not know: spell it out at its first use',
-                            (),
-                            paragraph.lang,
-                            None,
-                            "Customers should not have to guess what an acronym stands for.",
-                        )
-                    )
+                    severity, suggestions = policy.unknown, ()
+                    message = f'"{acronym}" is an acronym customers may not know: spell it out at its first use'
+                else:
+                    continue
+                candidates.append(
+                    Candidate(start, end, "acronym", acronym, severity, message, suggestions, paragraph.lang, policy.define_source.get(acronym), _NOTE)
+                )
     return candidates
