@@ -8,8 +8,8 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
 from email.message import Message
+from typing import Any
 
 from jargonlint.config import Settings, load_settings
 from jargonlint.documents.base import Document
