@@ -96,3 +96,21 @@ def test_real_articles_are_detected(acme_linter: Linter, name: str, lang: str) -
 def test_chinese_variants_are_reported_as_zh(acme_linter: Linter) -> None:
     assert acme_linter.lint("我们已经收到您的申请，会尽快处理。").language == "zh"
     assert acme_linter.lint("我們已經收到您的申請，會盡快處理。").language == "zh"
+
+
+def test_traditional_chinese_is_not_korean(acme_linter: Linter) -> None:
+    text = "親愛的客戶您好：感謝您長期以來對本公司的支持與愛護。關於您反映的帳單問題，我們已經完成查核並更正。"
+    assert acme_linter.lint(text).language == "zh"
+    assert LanguageDetector().detect("안녕하세요, 고객님. 요청하신 내용을 확인했습니다. 감사합니다.") is not None
+
+
+def test_acronym_definitions_merge_per_language_and_the_later_glossary_decides(tmp_path: Path) -> None:
+    from jargonlint.glossary import load_glossaries
+
+    (tmp_path / "a.yaml").write_text("glossary: a\nacronyms:\n  define: {SLA: {en: service level agreement}, OTP: {en: one-time password}}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "glossary: b\nextends: [./a.yaml]\nacronyms:\n  allow: [OTP]\n  define: {SLA: {fr: accord de niveau de service}}\n", encoding="utf-8"
+    )
+    glossary = load_glossaries([tmp_path / "b.yaml"], builtin=False)
+    assert glossary.define["SLA"] == {"en": "service level agreement", "fr": "accord de niveau de service"}
+    assert "OTP" in glossary.allow and "OTP" not in glossary.define

@@ -84,9 +84,15 @@ class GlossarySet:
             for entry in glossary.entries:
                 entries.pop(entry.id, None)  # an override moves to its new place in the order
                 entries[entry.id] = entry
-            allow |= glossary.allow
+            # The later glossary decides: allowing an acronym drops an earlier definition of it,
+            # defining one drops an earlier allow. Expansions merge per language.
+            for acronym in glossary.allow - glossary.define.keys():
+                allow.add(acronym)
+                define.pop(acronym, None)
+                define_source.pop(acronym, None)
             for acronym, expansions in glossary.define.items():
-                define[acronym] = expansions
+                allow.discard(acronym)
+                define[acronym] = {**define.get(acronym, {}), **expansions}
                 define_source[acronym] = glossary.name
             if glossary.unknown is not None:
                 unknown = None if glossary.unknown == "off" else Severity.parse(glossary.unknown)

@@ -35,6 +35,14 @@ class Detection:
     confidence: float
 
 
+# Korean and Japanese are only possible with their own scripts: langdetect takes Traditional
+# Chinese for Korean (its n-grams overlap Hanja) with over 99% confidence.
+_NEEDS_OWN_SCRIPT = {
+    "ko": lambda ch: "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f",
+    "ja": lambda ch: "\u3040" <= ch <= "\u30ff",
+}
+
+
 def _count_letters(text: str) -> int:
     # An ideograph carries about as much evidence as a short word: count it as three letters.
     return sum(3 if "\u3400" <= ch <= "\u9fff" else 1 for ch in text if ch.isalpha())
@@ -90,8 +98,11 @@ class LanguageDetector:
         result: dict[str, float] = {}
         for item in ranked:
             code = normalize_language(item.lang)
+            if code in _NEEDS_OWN_SCRIPT and not any(_NEEDS_OWN_SCRIPT[code](ch) for ch in text):
+                continue  # Traditional Chinese read as Korean, kanji-only text as Japanese
             result[code] = result.get(code, 0.0) + item.prob
-        return result
+        total = sum(result.values())
+        return {code: prob / total for code, prob in result.items()} if total else {}
 
     def detect(
         self,
