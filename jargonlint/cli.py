@@ -13,7 +13,7 @@ import click
 
 from jargonlint import __version__
 from jargonlint.commands import explain, fixing, init, stats
-from jargonlint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, check_language, echo_error, emit, load_linter
+from jargonlint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, check_language, echo_error, echo_warning, emit, load_linter
 from jargonlint.commands.glossary import glossary as glossary_commands
 from jargonlint.documents.registry import READERS
 from jargonlint.errors import FileError
@@ -21,6 +21,8 @@ from jargonlint.files import iter_files
 from jargonlint.finding import Severity
 from jargonlint.fix import FileFix, Fixer
 from jargonlint.language.codes import normalize_language
+from jargonlint.parallel import MIN_FILES_PER_WORKER, FileOptions, default_jobs, lint_files
+from jargonlint.progress import PROGRESS_MIN_FILES, Progress
 from jargonlint.report import Report
 from jargonlint.reporters import REPORTER_NAMES, OutputOptions, get_reporter
 
@@ -87,6 +89,15 @@ def cli() -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file (atomically) instead of standard output."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Lint files in up to N processes (1 = in this one); runs of fewer than {MIN_FILES_PER_WORKER} files per process, "
+    "--fix and --diff stay in one.  [default: number of CPUs]",
+)
+@click.option("--no-progress", is_flag=True, help=f"No progress bar (shown on a terminal for {PROGRESS_MIN_FILES} files or more).")
 def check(
     paths: tuple[str, ...],
     glossaries: tuple[str, ...],
@@ -104,6 +115,8 @@ def check(
     fix: bool,
     diff: bool,
     output: str | None,
+    jobs: int | None,
+    no_progress: bool,
 ) -> None:
     check_language(lang)
     targets = list(paths) or ["."]
@@ -123,20 +136,26 @@ def check(
     forced = normalize_language(lang) if lang else None
     fixer = Fixer(linter, lang=forced, format_name=format_in) if fix or diff else None
     fixes: list[FileFix] = []
-    for path in iter_files(targets, settings):
-        try:
-            if fixer is None:
-                report = linter.lint_file(path, lang=forced, format_name=format_in, display_path=stdin_filename if path == "-" else None)
-            else:
-                fixes.append(fixing.fix_file(fixer, path, display_path=stdin_filename if path == "-" else None, write=not diff))
-                report = fixes[-1].report
-        except FileError as exc:
-            _error(str(exc))
-            failed = True
-            continue
-        for warning in report.problems:
-            click.echo(click.style("warning: ", fg="yellow", bold=True) + warning, err=True)
-        reports.append(report)
+    files = list(iter_files(targets, settings))
+    # In worker processes when the run is big enough, results in the order of `files` (lazy: unused with --fix).
+    linted = lint_files(linter, files, FileOptions(forced, format_in, stdin_filename), jobs=jobs or default_jobs())
+    with Progress(len(files), enabled=not no_progress) as progress:
+        for path in files:
+            try:
+                if fixer is None:
+                    report = next(linted).unwrap()
+                else:
+                    fixes.append(fixing.fix_file(fixer, path, display_path=stdin_filename if path == "-" else None, write=not diff))
+                    report = fixes[-1].report
+            except FileError as exc:
+                progress.say(_error, str(exc))
+                failed = True
+                continue
+            finally:
+                progress.advance()
+            for warning in report.problems:
+                progress.say(echo_warning, warning)
+            reports.append(report)
 
     options = OutputOptions(color=sys.stdout.isatty() and output is None, quiet=quiet, fail_on=settings.fail_on)
     rendered = get_reporter(output_format)(reports, options)

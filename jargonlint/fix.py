@@ -33,14 +33,14 @@ _BOM_CODECS = (
     (codecs.BOM_UTF8, "utf-8"),
 )
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
-_MARKUP_CHARACTERS = frozenset("<>&\"'{}%$#")
+_MARKUP_CHARACTERS = frozenset('<>&"{}')
 
 
 def safe_fixes(findings: Iterable[Finding], *, markup: bool = False) -> list[Fix]:
     """The safe fixes of findings in the file's own text (not in a decoded e-mail part).
 
     In a markup or template format (``markup``), a replacement with a character that is
-    syntax there (``<``, ``&``, quotes, braces, ``%``) would need escaping: it is left out.
+    syntax there (``<``, ``>``, ``&``, ``"``, braces) would need escaping: it is left out.
     """
     return [
         f.fix

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jargonlint import Linter
-from jargonlint.documents.email import SUBJECT, decode_header_value, quoted_plain_text, read_email, read_email_bytes
+from jargonlint.documents.email import SUBJECT, decode_header_value, decode_text, quoted_plain_text, read_email, read_email_bytes
 from jargonlint.documents.registry import READERS, format_for
 from jargonlint.report import Report
 from jargonlint.reporters.text import render_finding
@@ -212,6 +212,26 @@ def test_encoded_words_in_several_charsets() -> None:
     assert problems == []
 
 
+@pytest.mark.parametrize("charset", ["zlib", "base64", "idna", "undefined", "x-user-defined", "utf-7", "", '"'])
+def test_charsets_that_are_not_text_encodings_never_crash(charset: str) -> None:
+    text, problem = decode_text("Votre résiliation\n".encode("latin-1"), charset)
+
+    assert text == "Votre résiliation\n"
+    assert problem is not None and problem.endswith("read as windows-1252")
+
+
+def test_a_body_line_is_named_in_the_message_when_base64_is_broken() -> None:
+    lines = DUTCH.read_bytes().split(b"\r\n")
+    body = next(n for n, line in enumerate(lines) if line.startswith(b"QmVzdGUg"))
+    lines[body + 3] = lines[body + 3][:10] + b"%%" + lines[body + 3][10:]
+
+    (_, plain) = read_email_bytes(b"\r\n".join(lines))
+
+    assert plain.problems == (
+        f"line {body + 4}: text/plain part: broken base64: characters that are not base64 were skipped; the text near them may be garbled",
+    )
+
+
 def test_text_reporter_shows_the_part_and_its_decoded_line(acme_linter: Linter) -> None:
     report = acme_linter.lint_file(FRENCH)
     finding = next(f for f in report.findings if f.part == "text/plain" and f.code == "jargon:policy")
@@ -234,10 +254,12 @@ def test_garbled_messages_never_crash_and_offsets_stay_in_their_part(
     for position, insert, delete in edits:  # replace a few bytes anywhere: headers, boundaries, base64...
         at = position % (len(data) + 1)
         data[at : at + delete] = insert
-    message = email.message_from_bytes(bytes(data), policy=email.policy.compat32)
+    # Through the file reader (which locates parts in the raw message) and through lint_message.
+    from_file = acme_linter.lint_source(bytes(data).decode("utf-8", errors="surrogateescape"), "garbled.eml")
+    from_message = acme_linter.lint_message(email.message_from_bytes(bytes(data), policy=email.policy.compat32))
 
-    report = acme_linter.lint_message(message)
-
-    assert_offsets_point_at_text(report)
-    for finding in report.findings:
+    assert_offsets_point_at_text(from_file)
+    assert_offsets_point_at_text(from_message)
+    assert [f.text for f in from_file.findings] == [f.text for f in from_message.findings]
+    for finding in from_file.findings:
         assert finding.line >= 1 and finding.column >= 1

@@ -109,7 +109,9 @@ def test_block_elements_separate_paragraphs_and_inline_elements_do_not(acme_lint
 
 def test_blank_lines_inside_an_element_do_not_make_a_paragraph(acme_linter: Linter) -> None:
     source = "<p>We apologize for any\n\n   inconvenience.</p>"
-    assert rows(lint_html(acme_linter, source)) == [("canned", "sorry-inconvenience", "We apologize for any\n\n   inconvenience", 1, 4, "en")]
+    assert rows(lint_html(acme_linter, source)) == [
+        ("canned", "sorry-inconvenience", "We apologize for any\n\n   inconvenience", 1, 4, "en")
+    ]
 
 
 def test_comment_directives(acme_linter: Linter) -> None:
@@ -134,8 +136,16 @@ def test_comment_directives(acme_linter: Linter) -> None:
 @pytest.mark.parametrize(
     ("source", "problem", "text"),
     [
-        ("<p>Your claim</p>\n<!-- never closed <p>deductible</p>", "line 2: comment '<!--' is never closed; the rest of the file is not read", "Your claim"),
-        ("<p>Your claim</p>\n<script>\nvar deductible;", "line 2: <script> is never closed; the rest of the file is not read", "Your claim"),
+        (
+            "<p>Your claim</p>\n<!-- never closed <p>deductible</p>",
+            "line 2: comment '<!--' is never closed; the rest of the file is not read",
+            "Your claim",
+        ),
+        (
+            "<p>Your claim</p>\n<script>\nvar deductible;",
+            "line 2: <script> is never closed; the rest of the file is not read",
+            "Your claim",
+        ),
         ("<p>Your claim</p>\n<style>", "line 2: <style> is never closed; the rest of the file is not read", "Your claim"),
     ],
 )
@@ -160,7 +170,9 @@ def test_extensions_choose_html() -> None:
 def test_placeholders_in_html_files_are_one_word(acme_linter: Linter) -> None:
     source = "<p>Dear {{ name }}, we apologize for any {issue_type}.</p>"
     [document] = reader_for("letter.html")(source)
-    assert rows(acme_linter.lint_document(document, lang="en")) == [("canned", "sorry-inconvenience", "we apologize for any {issue_type}", 1, 22, "en")]
+    assert rows(acme_linter.lint_document(document, lang="en")) == [
+        ("canned", "sorry-inconvenience", "we apologize for any {issue_type}", 1, 21, "en")
+    ]
 
 
 _FRAGMENTS = [
@@ -171,14 +183,15 @@ _FRAGMENTS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=40).map("".join))
 def test_random_html_never_crashes_and_findings_stay_in_the_file(acme_linter: Linter, source: str) -> None:
     [document] = read_html(source)
     assert document.source == source
-    for paragraph in document.text.split("\n\n"):  # a title attribute is read as a paragraph of its own, later
-        start = document.text.index(paragraph)
-        for offset in range(start, start + len(paragraph) + 1, 3):
+    start = 0
+    for paragraph in document.text.split("\n\n"):  # a title attribute is read later, as a paragraph of its own
+        for offset in range(start + 1, start + len(paragraph) + 1, 2):
             mapped = document.offsets.to_source(start, offset)
             assert 0 <= mapped[0] <= mapped[1] <= len(source)
+        start += len(paragraph) + 2
     rows(lint_html(acme_linter, source, lang=None))

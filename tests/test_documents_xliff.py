@@ -210,3 +210,5 @@ def test_random_xliff_never_crashes_and_offsets_stay_in_the_file(acme_linter: Li
     report = acme_linter.lint_source(source, "de.xlf")
 
     assert_offsets_point_at_text(report, source)
+    for problem in report.problems:  # every problem names a line of the file
+        assert 1 <= int(problem.split(":")[0].removeprefix("line ")) <= source.count("\n") + 1

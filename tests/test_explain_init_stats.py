@@ -352,9 +352,32 @@ def test_stats_stdin_and_language(letters: Path) -> None:
 
 def test_stats_real_process(letters: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "jargonlint", "stats", "--no-builtin", "--isolated", "-g", ACME, "letters"],
+        [
+            sys.executable,
+            "-m",
+            "jargonlint",
+            "stats",
+            "--no-builtin",
+            "--isolated",
+            "-g",
+            ACME,
+            "letters/delay.en.txt",
+            "letters/thanks.en.txt",
+        ],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert (result.returncode, result.stdout, result.stderr) == (0, STATS_TEXT, "")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.endswith(
+        "By file\n  file                  language  findings\n  letters/delay.en.txt  en               4\n\n4 findings in 1 of 2 files.\n"
+    )
+
+
+def test_stats_reads_templates_by_format(letters: Path) -> None:
+    (letters / "letters" / "paid.tmpl").write_text("<p>We paid your {{ kind }} claim.</p>\n", encoding="utf-8")
+    code, out, _ = run(
+        "stats", "--no-builtin", "--isolated", "-g", ACME, "--format-in", "jinja-html", "--format", "json", "letters/paid.tmpl"
+    )
+    assert code == 0
+    assert json.loads(out)["entries"] == [{"name": "jargon:claim", "findings": 1, "files": 1}]

@@ -158,6 +158,15 @@ def test_fix_keeps_encoding_and_newlines(letter: Path, name: str, encode: object
     assert letter.read_bytes() == encode(FIXED), name
 
 
+def test_a_file_that_does_not_decode_cleanly_is_not_fixed(letter: Path) -> None:
+    damaged = codecs.BOM_UTF8 + LETTER.encode("utf-8").replace(b"Kind", b"K\xffnd")  # invalid UTF-8 after a BOM
+    letter.write_bytes(damaged)
+    code, _, err = run("--fix", "-q", "approval.txt")
+    assert code == 1
+    assert "warning: approval.txt: not fixed: the file does not read back identically as utf-8-sig; save it as UTF-8 first" in err
+    assert letter.read_bytes() == damaged
+
+
 def test_fix_keeps_permissions_and_symbolic_links(letter: Path) -> None:
     letter.chmod(0o640)
     link = letter.with_name("latest.txt")
@@ -290,5 +299,34 @@ def test_real_process_fix_then_nothing_to_do(letter: Path) -> None:
     first = subprocess.run(command, capture_output=True, text=True, check=False, cwd=letter.parent)
     assert (first.returncode, first.stderr) == (1, "Fixed 3 findings in 1 file.\n")
     assert letter.read_text(encoding="utf-8") == FIXED
-    diff = subprocess.run([*command[:-3], "--diff", "approval.txt"], capture_output=True, text=True, check=False, cwd=letter.parent)
-    assert (diff.returncode, diff.stdout, diff.stderr) == (0, "", "No fixes to apply.\n")
+    assert run("--diff", "approval.txt") == (0, "", "No fixes to apply.\n")
+
+
+# -- markup and templates --------------------------------------------------------------------
+
+TEMPLATE = (
+    '<p class="claim"><a href="/claim/{{ claim.id }}">Your claim</a> is approved. '
+    "Your cl&#97;im number is {{ claim.number }}.</p>\n"
+    "{% if claim.paid %}<p>We paid the claim on {{ claim.paid_on }}.</p>{% endif %}\n"
+)
+
+
+def test_fix_in_a_template_edits_only_the_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("paid.html.j2").write_text(TEMPLATE, encoding="utf-8")
+    code, _, err = run("--fix", "-q", "paid.html.j2")
+    assert Path("paid.html.j2").read_text(encoding="utf-8") == TEMPLATE.replace("Your claim<", "Your request<").replace(
+        "paid the claim", "paid the request"
+    )
+    assert (code, err) == (1, "Fixed 2 findings in 1 file.\n")  # the entity-encoded "cl&#97;im" stays flagged
+
+
+def test_replacements_with_markup_characters_are_not_applied_to_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("tc.yaml").write_text("glossary: tc\nterms:\n  - {id: tcs, match: {en: small print}, replace: {en: terms & conditions}}\n")
+    Path("welcome.html").write_text("<p>Read the small print.</p>\n", encoding="utf-8")
+    Path("welcome.txt").write_text("Read the small print.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--no-builtin", "--isolated", "-g", "tc.yaml", "--fix", "-q", "welcome.html", "welcome.txt"])
+    assert Path("welcome.html").read_text(encoding="utf-8") == "<p>Read the small print.</p>\n"
+    assert Path("welcome.txt").read_text(encoding="utf-8") == "Read the terms & conditions.\n"
+    assert result.stderr == "Fixed 1 finding in 1 file.\n"

@@ -124,3 +124,11 @@ def test_other_languages_without_lemma_data_do_not_crash(linter: Linter, tmp_pat
     swahili = Linter([path], builtin=False)
     report = swahili.lint("Tafadhali lipa bima ya afya leo.", lang="sw")
     assert [(f.id, f.text, f.lang) for f in report.findings] == [("bima", "bima ya afya", "sw")]
+
+
+def test_chinese_matches_never_cut_through_a_word(tmp_path: Path) -> None:
+    path = tmp_path / "zh.yaml"
+    path.write_text("glossary: zh\nterms:\n  - id: yeyi\n    match: {zh: 业已}\n  - id: kesu\n    match: {zh: 客诉}\n", encoding="utf-8")
+    linter = Linter([path], builtin=False)
+    assert [f.text for f in linter.lint("企业已经完成了顾客诉求的处理。", lang="zh").findings] == []
+    assert [f.text for f in linter.lint("该申请业已受理，客诉已转交。", lang="zh").findings] == ["业已", "客诉"]

@@ -347,3 +347,21 @@ def test_real_process_writes_sarif_with_output(letters: Path) -> None:
         "acronym:SLA",
         "acronym:KYC",
     ]
+
+
+def test_email_parts_have_no_region_but_name_the_part(letters: Path) -> None:
+    (letters / "approved.eml").write_text(
+        "From: care@acme.example\nTo: ann.okafor@example.org\nSubject: Your claim\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Dear Ann,\n\nYour claim is approved.\n",
+        encoding="utf-8",
+    )
+    [run_] = sarif_of("approved.eml")["runs"]
+    assert [(r["locations"][0]["physicalLocation"], r["properties"]) for r in run_["results"]] == [
+        ({"artifactLocation": {"uri": "approved.eml"}}, {"lang": "en", "part": "Subject"}),
+        ({"artifactLocation": {"uri": "approved.eml"}}, {"lang": "en", "part": "text/plain"}),
+    ]
+    _, out, _ = check("--format", "github", "approved.eml")
+    assert (
+        out.splitlines()[0]
+        == '::warning file=approved.eml,title=jargonlint (jargon%3Aclaim) in Subject::"claim" is jargon: say "your request"'
+    )

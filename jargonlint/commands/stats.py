@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 import click
 
 from jargonlint.commands.common import EXIT_ERROR, EXIT_OK, check_language, echo_error, echo_warning, emit, glossary_options, load_linter
+from jargonlint.documents.registry import READERS
 from jargonlint.errors import FileError
 from jargonlint.files import iter_files
 from jargonlint.finding import Finding
@@ -107,6 +108,12 @@ def render_text(data: dict[str, object]) -> str:
 @click.option("--lang", metavar="CODE", help="Language of all input (ISO 639-1, e.g. fr); skips detection.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
+@click.option(
+    "--format-in",
+    type=click.Choice(sorted(READERS)),
+    metavar="NAME",
+    help="Read every input as this format instead of choosing by extension.",
+)
 @click.option("--no-inline-ignores", is_flag=True, help="Count findings that `jargonlint: ignore/off` comments suppress.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the statistics to this file instead of standard output.")
 def stats(
@@ -118,6 +125,7 @@ def stats(
     lang: str | None,
     output_format: str,
     stdin_filename: str | None,
+    format_in: str | None,
     no_inline_ignores: bool,
     output: str | None,
 ) -> None:
@@ -131,7 +139,7 @@ def stats(
     failed = False
     for path in iter_files(targets, settings):
         try:
-            report = linter.lint_file(path, lang=forced, display_path=stdin_filename if path == "-" else None)
+            report = linter.lint_file(path, lang=forced, format_name=format_in, display_path=stdin_filename if path == "-" else None)
         except FileError as exc:
             echo_error(str(exc))
             failed = True

@@ -19,10 +19,11 @@ class _Run:
     text_end: int
     source_start: int
     source_end: int
+    copied: bool = True  # False for a substitute: it maps as a unit even when its length is the source's
 
     @property
     def one_to_one(self) -> bool:
-        return self.text_end - self.text_start == self.source_end - self.source_start
+        return self.copied and self.text_end - self.text_start == self.source_end - self.source_start
 
 
 class OffsetMap:
@@ -87,7 +88,7 @@ class DocumentBuilder:
     def substitute(self, text: str, start: int, end: int) -> None:
         """Append ``text`` standing for ``source[start:end]`` (an entity, a placeholder)."""
         if text:
-            self._append(text, start, end)
+            self._append(text, start, end, copied=False)
 
     def separate(self, text: str = "\n\n", at: int | None = None) -> None:
         """Append a break (between blocks) that stands for no source text."""
@@ -98,8 +99,8 @@ class DocumentBuilder:
         """Mark that the text from ``start`` on has the language hint ``lang``."""
         self._blocks.append(Block(start, lang))
 
-    def _append(self, text: str, source_start: int, source_end: int) -> None:
-        run = _Run(self._length, self._length + len(text), source_start, source_end)
+    def _append(self, text: str, source_start: int, source_end: int, copied: bool = True) -> None:
+        run = _Run(self._length, self._length + len(text), source_start, source_end, copied)
         self._parts.append(text)
         self._runs.append(run)
         self._length = run.text_end

@@ -64,9 +64,12 @@ _EARLIER_MESSAGE_IDS = frozenset({"divRplyFwdMsg", "appendonsend"})  # Outlook: 
 
 
 def _codec(label: str) -> str | None:
+    """Python's name for a charset label, or None if it is not a text encoding."""
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        name = codecs.lookup(label).name
+        b"a".decode(name)  # "zlib", "base64", "rot13" are codecs too, but not charsets
+        return name
+    except (LookupError, UnicodeError):
         alias = email.charset.ALIASES.get(label)
         return _codec(alias) if alias and alias != label else None
 
@@ -107,6 +110,8 @@ def decode_text(data: bytes, charset: str | None, lines: bool = True) -> tuple[s
             return data.decode(attempt), None
         except UnicodeDecodeError as exc:
             first_bad = exc.start if first_bad is None else min(first_bad, exc.start)
+        except UnicodeError:  # a codec that cannot say where ("idna", "punycode"...)
+            first_bad = 0
     text, used = _guess(data, codec or "utf-8")
     declared = f"not valid {label}" if label else "no charset declared and not UTF-8"
     line = data[: first_bad or 0].count(b"\n") + 1

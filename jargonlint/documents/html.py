@@ -141,7 +141,12 @@ class _EventParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         start = self._here()
         if self._view.startswith(data, start):
-            self._text(start, start + len(data))
+            end = start + len(data)
+            # html.parser skips, unreported, an "&" it cannot finish at the end ("R&D"): keep it.
+            previous = self.events[-1].end if self.events else self._line_starts[0]
+            if start == previous + 1 and self._view[previous] == "&":
+                start = previous
+            self._text(start, end)
 
     def handle_entityref(self, name: str) -> None:
         self._reference(self._here(), 1 + len(name))
@@ -210,15 +215,19 @@ class HtmlScanner:
         """Read ``source[start:end]``."""
         view = self.masked.view
         end = len(view) if end is None else end
-        parser = _EventParser(view, start, end)
+        # No tag can end after the last ">": that is text, and html.parser would read it again
+        # from each "<" in it (quadratic time on a long "<a <a <a ..." with no ">").
+        markup_end = view.rfind(">", start, end) + 1 or start
+        parser = _EventParser(view, start, markup_end)
         try:
-            parser.feed(view[start:end])
+            parser.feed(view[start:markup_end])
             parser.close()
         except Exception as exc:  # noqa: BLE001 - html.parser has had crashes on odd input; keep what was read
             last = parser.events[-1].start if parser.events else start
             self.problems.append(f"line {self.line(last)}: cannot read the HTML after this line ({exc.__class__.__name__})")
+        tail = [_Event("text", a, b) for a, b in _split_at_comments(view, markup_end, end)]
         skip_until = start
-        for event in parser.events:
+        for event in (*parser.events, *tail):
             if event.start < skip_until:
                 continue
             if event.kind == "text" and view.startswith("<!--", event.start):
@@ -350,6 +359,14 @@ class HtmlScanner:
                 builder.substitute(" ", match.start(), match.end())
         builder.copy(position, end)
         self._at_break = False
+
+
+def _split_at_comments(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``view[start:end]`` cut before each ``<!--`` (so that an unclosed comment is seen)."""
+    cuts = [start]
+    while (found := view.find("<!--", cuts[-1] + 1, end)) >= 0:
+        cuts.append(found)
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True) if b > a]
 
 
 def _language(value: str | None) -> str | None:

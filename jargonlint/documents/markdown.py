@@ -43,7 +43,7 @@ _INLINE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s+[^<>]*?)?/?>")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<]*[^\s<?!.,:;*_~)'\"\]]")
 _URL_MAY_FOLLOW = frozenset(" \t\n([*_~\"'")
 _INVISIBLE = str.maketrans({"\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\u00a0": " "})
-_SEARCH_LIMIT = 2000  # how far a bracket or code span may look for its end (keeps "[[[[..." linear)
+_SEARCH_LIMIT = 2000  # how far a code span or a link target may run (keeps odd input linear)
 
 # Operations on a block's content: copy a range, put text for a range, drop a range, or a comment.
 _Op = tuple[str, int, int, str]
@@ -64,6 +64,7 @@ class _InlineScanner:
         self.text = text
         self.references = references
         self.ops: list[_Op] = []
+        self._brackets: dict[int, int] | None = None
 
     def scan(self, start: int, end: int) -> None:
         plain = position = start
@@ -177,25 +178,29 @@ class _InlineScanner:
         return link_end
 
     def _bracket_end(self, opening: int, end: int) -> int | None:
-        text, depth, j = self.text, 0, opening
-        limit = min(end, opening + _SEARCH_LIMIT)
-        while j < limit:
-            ch = text[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == "`":
-                run_end, span_end = _code_span(text, j, end)
-                j = span_end or run_end
-                continue
-            if ch == "[":
-                depth += 1
-            elif ch == "]":
-                depth -= 1
-                if depth == 0:
-                    return j
-            j += 1
-        return None
+        close = self._closing_brackets().get(opening)
+        return close if close is not None and close < end else None
+
+    def _closing_brackets(self) -> dict[int, int]:
+        """Where each "[" of the content is closed (escapes and code spans skipped), in one pass."""
+        if self._brackets is None:
+            text, opened, self._brackets = self.text, [], {}
+            j = 0
+            while j < len(text):
+                ch = text[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if ch == "`":
+                    run_end, span_end = _code_span(text, j, len(text))
+                    j = span_end or run_end
+                    continue
+                if ch == "[":
+                    opened.append(j)
+                elif ch == "]" and opened:
+                    self._brackets[opened.pop()] = j
+                j += 1
+        return self._brackets
 
     def _link_end(self, opening: int, close: int, end: int) -> int | None:
         text = self.text
@@ -217,6 +222,7 @@ class _InlineScanner:
     def _destination_end(self, j: int, end: int) -> int | None:
         """The end of ``(destination "title")`` whose content starts at ``j``, if well formed."""
         text = self.text
+        end = min(end, j + _SEARCH_LIMIT)  # "[a]([a]([a](..." must not make every link read to the end
         j = _skip_spaces(text, j, end)
         if j < end and text[j] == "<":
             close = text.find(">", j + 1, end)
@@ -427,7 +433,7 @@ def markdown_document(masked: MaskedSource, *, problems: tuple[str, ...] = (), d
     return reader.builder.build(
         lang_hint=reader.lang_hint(),
         problems=(*problems, *reader.html.problems),
-        directives=(*directives, *reader.html.directives, *reader.directives),
+        directives=tuple(sorted((*directives, *reader.html.directives, *reader.directives), key=lambda d: d.line)),
     )
 
 

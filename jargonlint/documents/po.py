@@ -79,9 +79,9 @@ class _CatalogScanner:
 
     def scan(self) -> None:
         offset = 0
-        for number, line in enumerate(self.source.splitlines(keepends=True), start=1):
-            self._line(number, offset, line.rstrip("\r\n"))
-            offset += len(line)
+        for number, line in enumerate(self.source.split("\n"), start=1):  # only "\n" ends a line, as in LineIndex
+            self._line(number, offset, line.removesuffix("\r"))
+            offset += len(line) + 1
         self._finish_entry()
 
     def _line(self, number: int, offset: int, line: str) -> None:

@@ -31,7 +31,8 @@ UnderlyingReader = Callable[..., Document]
 _TAG_NAME = re.compile(r"[#/^>&*=!]?\s*[>*]?\s*([A-Za-z_][\w.:-]*|#)")
 _LOOKS_LIKE_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*[\s/>]|!--|!doctype)", re.IGNORECASE)
 _BRANCH_TAGS = frozenset({"else", "elif", "elsif", "elseif", "when", "empty", "plural", "pluralize", "case", "default", "recover", "sep"})
-_MAX_EXPRESSION = 10_000  # how far a quoted string inside a tag may run before it is taken as an apostrophe
+_QUOTE = re.compile("[\"']")
+_MAX_EXPRESSION = 1_000  # how far a tag is read character by character (strings, parentheses) for its end
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,8 @@ class _Scan:
 def _find_close(source: str, position: int, closer: str) -> int:
     """Where ``closer`` is, skipping quoted strings inside the tag; -1 if nowhere."""
     plain = source.find(closer, position)
-    if plain < 0:
-        return -1
+    if plain < 0 or _QUOTE.search(source, position, plain) is None:
+        return plain
     quote = ""
     i = position
     limit = min(len(source), position + _MAX_EXPRESSION)
@@ -173,7 +174,7 @@ class _BraceSyntax:
         end = close + 2
         inner = source[start + 2 : close].strip(" \t\r\n-+~")
         word = _TAG_NAME.match(inner)
-        name = word.group(1) if word else ""
+        name = "#" if inner.startswith("#") else word.group(1) if word else ""
         if name == "#":  # Liquid's {% # comment %}
             scan.comment(start, end, start + 2, close)
             return end
@@ -244,7 +245,9 @@ class _MustacheSyntax:
                     position = close + 3
             else:
                 position = self._mustache(scan, start)
-        _check_blocks(scan, (), lambda name, closing: f"{{{{/{name}}}}}" if closing else f"{{{{#{name}}}}}")
+        # Every {{#name}} opens a block that {{/name}} closes.
+        openers = {tag.name for tag in scan.tags if not tag.closing}
+        _check_blocks(scan, openers, lambda name, closing: f"{{{{/{name}}}}}" if closing else f"{{{{#{name}}}}}")
         return scan
 
     @staticmethod
@@ -357,6 +360,8 @@ class _FreemarkerSyntax:
 
     @staticmethod
     def _interpolation_end(source: str, position: int) -> int:
+        if source.find("}", position) < 0:
+            return -1
         depth = 0
         i = position
         while i < len(source) and i < position + _MAX_EXPRESSION:
@@ -365,6 +370,8 @@ class _FreemarkerSyntax:
                 close = source.find(ch, i + 1)
                 i = close if close >= 0 else i
             elif ch == "{":
+                if source[i - 1] in "$#":
+                    return -1  # interpolations do not nest: this one was never closed
                 depth += 1
             elif ch == "}":
                 if depth == 0:
@@ -398,6 +405,8 @@ class _FreemarkerSyntax:
     @staticmethod
     def _tag_end(source: str, position: int) -> int:
         """The ``>`` that ends a directive: not in a string, not in parentheses."""
+        if source.find(">", position) < 0:
+            return -1
         depth = 0
         i = position
         while i < len(source) and i < position + _MAX_EXPRESSION:
@@ -427,7 +436,7 @@ _PLACEHOLDER = re.compile(
     r"|\{[A-Za-z_0-9][\w.-]{0,63}(?::[^{}\s]{0,20})?\}"  # {name}, {0}, {amount:.2f}
 )
 _ICU_START = re.compile(r"\{\s*[A-Za-z_][\w]*\s*,\s*(?:plural|select|selectordinal|number|date|time|spellout|ordinal|duration)\s*[,}]")
-_ICU_LIMIT = 5_000
+_ICU_LIMIT = 2_000
 
 
 def _icu_end(source: str, start: int) -> int | None:
@@ -477,8 +486,11 @@ def _tag_only_lines(source: str, spans: Sequence[Span]) -> list[Span]:
     hidden = sorted((span for span in spans if not span.placeholder), key=lambda span: span.start)
     starts = [span.start for span in hidden]
     touched: dict[int, int] = {}  # start -> end of each line a hidden span is on
+    line_end = -1
     for span in hidden:
-        line_start = source.rfind("\n", 0, span.start) + 1
+        if span.end <= line_end:
+            continue  # on a line already seen
+        line_start = line_end + 1 if span.start <= line_end else source.rfind("\n", 0, span.start) + 1
         while True:
             line_end = source.find("\n", line_start)
             line_end = len(source) if line_end < 0 else line_end

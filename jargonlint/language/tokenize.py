@@ -11,6 +11,8 @@ from typing import Any
 
 from jargonlint.language.normalize import normalize_word
 
+MAX_LEMMA_HOPS = 3
+
 # Stands for a template placeholder in a document's text: one word that only `*` matches.
 PLACEHOLDER = "\ufffc"
 
@@ -31,6 +33,10 @@ class Token:
     norm: str  # normalize_word(text), Chinese mapped to Simplified
     lemma: str  # normalised lookup lemma; == norm when the lookup data does not know the word
     is_punct: bool
+    # False inside a word of a script written without spaces (业 in 企业): a match may
+    # neither start after nor end before such a token's neighbour within the same word.
+    starts_word: bool = True
+    ends_word: bool = True
 
     @property
     def is_placeholder(self) -> bool:
@@ -53,6 +59,7 @@ class LanguagePipeline:
         self._lemma_table = _load_lemma_table(lang)
         self._stop_words: frozenset[str] = frozenset(self._nlp.Defaults.stop_words) if self._nlp is not None else frozenset()
         self._to_simplified = _simplified_converter() if lang == "zh" else None
+        self._segmenter = _chinese_segmenter() if lang == "zh" else None
         self.lemma = lru_cache(maxsize=200_000)(self._lookup_lemma)
         self._norm = lru_cache(maxsize=200_000)(self._normalize)
 
@@ -63,10 +70,27 @@ class LanguagePipeline:
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         """The non-space tokens of ``text``; offsets are shifted by ``offset``."""
         tokens = []
+        boundaries = self._word_boundaries(text) if self._segmenter is not None else None
         for start, end, word, is_punct in self._split(text):
             norm = self._norm(word)
-            tokens.append(Token(start + offset, end + offset, word, norm, self.lemma(word), is_punct))
+            if boundaries is None:
+                tokens.append(Token(start + offset, end + offset, word, norm, self.lemma(word), is_punct))
+            else:
+                starts, ends = start in boundaries, end in boundaries
+                tokens.append(Token(start + offset, end + offset, word, norm, self.lemma(word), is_punct, starts, ends))
         return tokens
+
+    def _word_boundaries(self, text: str) -> set[int]:
+        """Offsets between words, from jieba's dictionary segmentation of the Simplified text."""
+        assert self._segmenter is not None
+        simplified = "".join(self._norm(ch) if len(self._norm(ch)) == 1 else ch for ch in text)
+        boundaries, position = {0, len(text)}, 0
+        for word in self._segmenter.cut(simplified, HMM=False):
+            if len(word) == 4:  # four-character words are mostly two words: 上述|情况, 符合|规定
+                boundaries.add(position + 2)
+            position += len(word)
+            boundaries.add(position)
+        return boundaries
 
     def is_stop_word(self, norm: str) -> bool:
         """True for the language's function words (articles, pronouns, auxiliaries...)."""
@@ -91,13 +115,23 @@ class LanguagePipeline:
         table = self._lemma_table
         if table is None:
             return self._norm(word)
-        for candidate in (word, word.lower(), word.capitalize()):
-            found = table.get(candidate)
-            if found:
-                if isinstance(found, list):
-                    found = found[0]
-                return self._norm(str(found))
-        return self._norm(word)
+        # A lower-case word is never looked up capitalised: German "erfolgen" is not "Erfolg".
+        candidates = (word, word.lower()) if word.islower() else (word, word.lower(), word.capitalize())
+        lemma = next((found for found in map(table.get, candidates) if found), None)
+        if lemma is None:
+            return self._norm(word)
+        # Follow chains to a fixed point, as the data has them: it "inoltrata" -> "inoltrato" -> "inoltrare".
+        seen = {word}
+        for _ in range(MAX_LEMMA_HOPS):
+            lemma = str(lemma[0] if isinstance(lemma, list) else lemma)
+            if lemma in seen:
+                break
+            seen.add(lemma)
+            following = table.get(lemma)
+            if not following:
+                break
+            lemma = following
+        return self._norm(str(lemma[0] if isinstance(lemma, list) else lemma))
 
     def _split_with_spacy(self, text: str) -> list[tuple[int, int, str, bool]]:
         # spaCy does not promise that one tokenizer is safe across threads (it caches).
@@ -133,6 +167,22 @@ def _simplified_converter() -> Callable[[str], str]:
     converter = OpenCC("t2s")
     # Character by character so that a token keeps its length; results are cached.
     return lru_cache(maxsize=50_000)(lambda ch: converter.convert(ch) if len(converter.convert(ch)) == 1 else ch)
+
+
+def _chinese_segmenter() -> Any:
+    """jieba's dictionary segmenter (its word list ships in the package; nothing is downloaded).
+
+    Chinese has no spaces: without word boundaries 业已 ("already") would match inside
+    企业已经 ("the company has already"). Our own Tokenizer instance, never jieba's global one.
+    """
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    return segmenter
 
 
 def _is_character_script(ch: str) -> bool:

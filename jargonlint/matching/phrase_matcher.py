@@ -112,7 +112,7 @@ class PhraseMatcher:
         keys = [_text_keys(t, self._folded) for t in tokens]
         root = self._root
         for first in range(len(tokens)):
-            if tokens[first].is_placeholder or not any(k in root.edges for k in keys[first]):
+            if tokens[first].is_placeholder or not tokens[first].starts_word or not any(k in root.edges for k in keys[first]):
                 continue
             active = [root]
             position = first
@@ -127,6 +127,8 @@ class PhraseMatcher:
                             following[id(child)] = child
                 position += 1
                 active = list(following.values())
+                if not tokens[position - 1].ends_word:
+                    continue  # a match may not end inside a word (Chinese)
                 for node in active:
                     for target in node.targets:
                         if self._case_matches(target, tokens[first:position]):
