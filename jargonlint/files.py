@@ -69,14 +69,31 @@ def decode(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        encoding = best.encoding if best is not None else "latin-1"
-        text = str(best) if best is not None else data.decode("latin-1")
+        text, encoding = guess_encoding(data, not_this="utf-8")
         return DecodedText(
             text, encoding, f"not valid UTF-8 (first bad byte on line {line}); read as {encoding}. Save the file as UTF-8 to be sure."
         )
+
+
+def guess_encoding(data: bytes, not_this: str | None = None) -> tuple[str, str]:
+    """Text and the encoding it was read in, for bytes whose encoding is unknown or wrong."""
+    if not_this != "utf-8":
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding != not_this:
+        text = str(best)
+        if len(text) == len(data):  # a single-byte charset: on short texts the guess among them is a coin toss,
+            try:  # so prefer the one letters and mail are most often written in (charset_normalizer says cp775)
+                return data.decode("cp1252"), "windows-1252"
+            except UnicodeDecodeError:
+                pass
+        return text, best.encoding
+    return data.decode("cp1252", errors="replace"), "windows-1252"
 
 
 def read_source(path: str) -> tuple[bytes, str]:

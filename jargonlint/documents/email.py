@@ -31,6 +31,7 @@ from email.message import Message
 from html.parser import HTMLParser
 
 from jargonlint.documents.base import Document, DocumentBuilder
+from jargonlint.files import guess_encoding
 
 SUBJECT = "Subject"  # the part name of the Subject's Document
 _TEXT_TYPES = ("text/plain", "text/html")
@@ -74,34 +75,13 @@ def _codec(label: str) -> str | None:
         return _codec(alias) if alias and alias != label else None
 
 
-def _guess(data: bytes, not_this: str | None = None) -> tuple[str, str]:
-    """Text and the encoding it was read in, for bytes whose charset is unknown or wrong."""
-    if not_this != "utf-8":
-        try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding != not_this:
-        text = str(best)
-        if len(text) == len(data):  # a single-byte charset: on short texts the guess among them is a coin toss,
-            try:  # so prefer the one most often mislabelled in mail
-                return data.decode("cp1252"), "windows-1252"
-            except UnicodeDecodeError:
-                pass
-        return text, best.encoding
-    return data.decode("cp1252", errors="replace"), "windows-1252"
-
-
 def decode_text(data: bytes, charset: str | None, lines: bool = True) -> tuple[str, str | None]:
     """``data`` read in its declared ``charset``; and a problem when it could not be (naming,
     with ``lines``, the line of the first byte that is not in that charset)."""
     label = (charset or "").strip().strip("\"'").lower()
     codec = _codec(label) if label else None
     if label and codec is None:
-        text, used = _guess(data)
+        text, used = guess_encoding(data)
         return text, f"unknown charset '{label}'; read as {used}"
     attempts = [_SUPERSETS.get(codec, codec), codec] if codec else ["utf-8"]
     first_bad: int | None = None
@@ -112,7 +92,7 @@ def decode_text(data: bytes, charset: str | None, lines: bool = True) -> tuple[s
             first_bad = exc.start if first_bad is None else min(first_bad, exc.start)
         except UnicodeError:  # a codec that cannot say where ("idna", "punycode"...)
             first_bad = 0
-    text, used = _guess(data, codec or "utf-8")
+    text, used = guess_encoding(data, codec or "utf-8")
     declared = f"not valid {label}" if label else "no charset declared and not UTF-8"
     line = data[: first_bad or 0].count(b"\n") + 1
     where = f" (first bad byte on line {line} of the part)" if lines else ""
@@ -173,7 +153,7 @@ def _raw_header_text(text: str, problems: list[str]) -> str:
     """Header text outside encoded words; raw 8-bit bytes in it are read as UTF-8 if they can be."""
     if not _has_8bit(text):
         return text
-    decoded, used = _guess(text.encode("ascii", "surrogateescape"))
+    decoded, used = guess_encoding(text.encode("ascii", "surrogateescape"))
     if used != "utf-8":
         problems.append(f"8-bit text that is not MIME-encoded; read as {used}")
     return decoded
