@@ -46,17 +46,6 @@ def parse_directive(comment: str, line: int, end_line: int | None = None) -> Dir
     return Directive(match.group(1).lower(), codes, line, end_line if end_line is not None else line)
 
 
-def plain_text_directives(source: str) -> list[Directive]:
-    """Directive lines in a plain-text file."""
-    directives = []
-    for match in PLAIN_TEXT_DIRECTIVE_LINE.finditer(source):
-        line = source.count("\n", 0, match.start()) + 1
-        directive = parse_directive(match.group(), line)
-        if directive is not None:
-            directives.append(directive)
-    return directives
-
-
 @dataclass(frozen=True, slots=True)
 class SuppressionResult:
     """Findings that remain, and directives that suppressed nothing."""

@@ -5,38 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import PurePath
 
-from jargonlint.documents.base import Document, DocumentBuilder
+from jargonlint.documents.base import Document
 from jargonlint.documents.email import read_email, read_email_bytes
 from jargonlint.documents.po import read_po
 from jargonlint.documents.templates import TEMPLATE_EXTENSIONS, TEMPLATE_READERS
 from jargonlint.documents.xliff import read_xliff
-from jargonlint.suppressions import PLAIN_TEXT_DIRECTIVE_LINE, plain_text_directives
-
-
-def read_plain_text(source: str) -> list[Document]:
-    """Plain text: the customer reads the file as it is, minus ``jargonlint:`` directive lines."""
-    directives = plain_text_directives(source)
-    if not directives:
-        return [Document.plain(source)]
-    builder = DocumentBuilder(source)
-    position = 0
-    for match in PLAIN_TEXT_DIRECTIVE_LINE.finditer(source):
-        builder.copy(position, match.start())
-        position = match.end()
-    builder.copy(position, len(source))
-    return [builder.build(directives=tuple(directives))]
-
 
 Reader = Callable[[str], list[Document]]
 
-# format name -> reader; extensions -> format name. Readers for markup formats are added here.
-READERS: dict[str, Reader] = {"text": read_plain_text}
-EXTENSIONS: dict[str, str] = {}
-READERS.update(email=read_email, po=read_po, xliff=read_xliff)
-EXTENSIONS.update({".eml": "email", ".po": "po", ".xlf": "xliff", ".xliff": "xliff"})
-# HTML, Markdown and templates; "text" too: placeholders ({name}, %s, ...) are one word in any text.
-READERS.update(TEMPLATE_READERS)
-EXTENSIONS.update(TEMPLATE_EXTENSIONS)
+# format name -> reader; extensions -> format name. The template readers include "text",
+# "html" and "markdown": placeholders ({name}, %s, ...) are one word in any text.
+READERS: dict[str, Reader] = {**TEMPLATE_READERS, "email": read_email, "po": read_po, "xliff": read_xliff}
+EXTENSIONS: dict[str, str] = {**TEMPLATE_EXTENSIONS, ".eml": "email", ".po": "po", ".xlf": "xliff", ".xliff": "xliff"}
 
 BytesReader = Callable[[bytes], list[Document]]
 # Formats that declare charsets inside the file (each MIME part its own) are read from the bytes.
