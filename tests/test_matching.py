@@ -132,3 +132,22 @@ def test_chinese_matches_never_cut_through_a_word(tmp_path: Path) -> None:
     linter = Linter([path], builtin=False)
     assert [f.text for f in linter.lint("企业已经完成了顾客诉求的处理。", lang="zh").findings] == []
     assert [f.text for f in linter.lint("该申请业已受理，客诉已转交。", lang="zh").findings] == ["业已", "客诉"]
+
+
+def test_elided_words_in_phrases_match_glued_text(tmp_path: Path) -> None:
+    path = tmp_path / "elision.yaml"
+    path.write_text(
+        "glossary: e\ncanned:\n  - id: obtenir\n    match: {fr: \"afin {de|d'} obtenir\"}\n  - id: merito\n    match: {it: \"in merito all' aumento\"}\n",
+        encoding="utf-8",
+    )
+    linter = Linter([path], builtin=False)
+    assert [f.text for f in linter.lint("Afin d'obtenir le remboursement, écrivez-nous.", lang="fr").findings] == ["Afin d'obtenir"]
+    assert [f.text for f in linter.lint("In merito all'aumento del canone.", lang="it").findings] == ["In merito all'aumento"]
+
+
+def test_yaml_no_is_a_word_not_a_boolean(tmp_path: Path) -> None:
+    path = tmp_path / "no.yaml"
+    path.write_text("glossary: n\nacronyms:\n  allow: [NO, ON]\n", encoding="utf-8")
+    from jargonlint.glossary import load_glossaries
+
+    assert load_glossaries([path], builtin=False).allow == {"NO", "ON"}

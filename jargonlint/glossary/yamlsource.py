@@ -42,6 +42,8 @@ class _Reader:
 
     def convert(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+                return node.value  # YAML 1.2: `NO` (Norway, an acronym) and `on` are words, not booleans
             try:
                 return self._constructor.construct_object(node, deep=True)
             except yaml.YAMLError as exc:

@@ -7,6 +7,7 @@ the number of tokens times the length of the longest phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from jargonlint.language.normalize import fold_accents
 from jargonlint.language.tokenize import LanguagePipeline, Token
 
 _FORM, _LEMMA, _FOLDED_FORM, _FOLDED_LEMMA = "=", "~", "f=", "f~"
+# Languages that elide a short word before a vowel (l', d', qu', all', dell').
+ELIDING_LANGUAGES = frozenset({"fr", "it", "ca", "oc"})
+_ELISION_GAP = re.compile(r"(?<!\w)(\w{1,7}['’])\s+(?=\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,9 @@ class PhraseMatcher:
         if entry is not None and not entry.accents:
             self._folded = True
         for variant in expand_phrase(phrase):
+            if self._pipeline.lang in ELIDING_LANGUAGES:
+                # "{de|d'} obtenir" expands to "d' obtenir": written text has "d'obtenir".
+                variant = _ELISION_GAP.sub(r"\1", variant)
             tokens = self._pipeline.tokenize(variant)
             if not tokens:
                 continue
