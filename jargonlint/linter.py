@@ -111,7 +111,7 @@ class Linter:
             disable=base.disable | frozenset(disable),
         )
         self.glossary: GlossarySet = load_glossaries(self.settings.glossaries, builtin=self.settings.builtin)
-        self._policy = AcronymPolicy(self.glossary.allow, self.glossary.define, self.glossary.define_source, self.glossary.unknown)
+        self._policy = AcronymPolicy(self.glossary.allow_languages, self.glossary.define, self.glossary.define_source, self.glossary.unknown)
         self._pipelines = SHARED_PIPELINES
         self._detector = SHARED_DETECTOR
         self._matchers: dict[str, PhraseMatcher] = {}

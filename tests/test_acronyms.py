@@ -71,3 +71,14 @@ def test_unknown_off_disables(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_codes_are_not_acronyms(acme_linter: Linter) -> None:
     text = "IBAN NL91 ABNA 0417 1643 00, postcode 1012 AB, London SW1A 1AA, ref. DOSS-2024-118734, INV/2024/0042, DE27, A320."
     assert acronyms(acme_linter, text) == []
+
+
+def test_an_allow_applies_to_its_glossarys_languages(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "fr.yaml").write_text("glossary: fr\nlanguages: [fr]\nacronyms:\n  allow: [CDD]\n", encoding="utf-8")
+    (tmp_path / "en.yaml").write_text("glossary: en\nlanguages: [en]\nacronyms:\n  define: {ETA: {en: estimated time of arrival}}\n", encoding="utf-8")
+    (tmp_path / "de.yaml").write_text("glossary: de\nlanguages: [de]\nacronyms:\n  allow: [ETA]\n", encoding="utf-8")
+    linter = Linter([tmp_path / "fr.yaml", tmp_path / "en.yaml", tmp_path / "de.yaml"], builtin=False)
+    assert acronyms(linter, "Votre CDD commence lundi.", "fr") == []
+    assert acronyms(linter, "Your CDD starts on Monday.", "en") == [("CDD", "CDD", "warning", ())]
+    assert acronyms(linter, "Our ETA is noon.", "en") == [("ETA", "ETA", "warning", ("estimated time of arrival (ETA)",))]
+    assert acronyms(linter, "Die ETA ist 12 Uhr.", "de") == []

@@ -62,17 +62,20 @@ class GlossarySet:
 
     glossaries: tuple[Glossary, ...]
     entries: tuple[Entry, ...]
-    allow: frozenset[str]
+    allow: frozenset[str]  # allowed in at least one language
     define: Mapping[str, Mapping[str, str]]
     define_source: Mapping[str, str]
     unknown: Severity | None
     ignore: tuple[str, ...]
     languages: tuple[str, ...]
+    # An allow applies to its glossary's `languages` ("any" when it names none): French CDD
+    # (contrat à durée déterminée) is common knowledge in France, not in an English letter.
+    allow_languages: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def merge(cls, glossaries: tuple[Glossary, ...]) -> GlossarySet:
         entries: dict[str, Entry] = {}
-        allow: set[str] = set()
+        allow: dict[str, frozenset[str]] = {}
         define: dict[str, Mapping[str, str]] = {}
         define_source: dict[str, str] = {}
         unknown: Severity | None = Severity.WARNING
@@ -84,14 +87,23 @@ class GlossarySet:
             for entry in glossary.entries:
                 entries.pop(entry.id, None)  # an override moves to its new place in the order
                 entries[entry.id] = entry
-            # The later glossary decides: allowing an acronym drops an earlier definition of it,
-            # defining one drops an earlier allow. Expansions merge per language.
+            # The later glossary decides, language by language: allowing an acronym drops an
+            # earlier definition of it, defining one drops an earlier allow. Expansions merge.
+            scope = frozenset(glossary.languages) or frozenset({ANY})
             for acronym in glossary.allow - glossary.define.keys():
-                allow.add(acronym)
-                define.pop(acronym, None)
-                define_source.pop(acronym, None)
+                allow[acronym] = allow.get(acronym, frozenset()) | scope
+                kept = {} if ANY in scope else {lang: text for lang, text in define.get(acronym, {}).items() if lang not in scope}
+                if kept:
+                    define[acronym] = kept
+                else:
+                    define.pop(acronym, None)
+                    define_source.pop(acronym, None)
             for acronym, expansions in glossary.define.items():
-                allow.discard(acronym)
+                remaining = frozenset() if ANY in expansions else allow.get(acronym, frozenset()) - expansions.keys()
+                if remaining:
+                    allow[acronym] = remaining
+                else:
+                    allow.pop(acronym, None)
                 define[acronym] = {**define.get(acronym, {}), **expansions}
                 define_source[acronym] = glossary.name
             if glossary.unknown is not None:
@@ -102,6 +114,7 @@ class GlossarySet:
             glossaries=glossaries,
             entries=tuple(entries.values()),
             allow=frozenset(allow),
+            allow_languages=allow,
             define=define,
             define_source=define_source,
             unknown=unknown,

@@ -44,12 +44,22 @@ _NOTE = "Customers should not have to guess what an acronym stands for."
 
 @dataclass(frozen=True, slots=True)
 class AcronymPolicy:
-    """What the merged glossaries say about acronyms."""
+    """What the merged glossaries say about acronyms, per language."""
 
-    allow: frozenset[str]
-    define: Mapping[str, Mapping[str, str]]
+    allow: Mapping[str, frozenset[str]]  # acronym -> languages ("any" = all)
+    define: Mapping[str, Mapping[str, str]]  # acronym -> language -> expansion
     define_source: Mapping[str, str]
     unknown: Severity | None
+
+    def expansion(self, acronym: str, lang: str) -> str | None:
+        """The expansion to suggest in ``lang``; None when not defined for that language."""
+        expansions = self.define.get(acronym, {})
+        return expansions.get(lang) or expansions.get(ANY)
+
+    def allowed(self, acronym: str, lang: str) -> bool:
+        """True when customers reading ``lang`` know the acronym (and it is not defined for it)."""
+        languages = self.allow.get(acronym, frozenset())
+        return lang in languages or ANY in languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +140,6 @@ def _is_introduction(text: str, start: int, end: int, acronym: str, expansions: 
     return False
 
 
-def _expansion(define: Mapping[str, str], lang: str) -> str | None:
-    return define.get(lang) or define.get(ANY) or define.get("en") or next(iter(define.values()), None)
-
-
 def acronym_candidates(text: str, paragraphs: Sequence[Paragraph], policy: AcronymPolicy) -> list[Candidate]:
     """The first unexplained use of each acronym in the document."""
     candidates: list[Candidate] = []
@@ -149,17 +155,17 @@ def acronym_candidates(text: str, paragraphs: Sequence[Paragraph], policy: Acron
                     acronym = word[:-1]  # KPIs, SLAs
                 if not _is_acronym_shape(acronym) or acronym in seen:
                     continue
-                if acronym in policy.allow or _ROMAN.match(acronym):
+                expansion = policy.expansion(acronym, paragraph.lang)
+                if _ROMAN.match(acronym) or (expansion is None and policy.allowed(acronym, paragraph.lang)):
                     continue
-                defined = policy.define.get(acronym)
-                if defined is None and (paragraph.is_known_word(acronym) or (acronym.isalpha() and len(acronym) >= 6)):
+                if expansion is None and (paragraph.is_known_word(acronym) or (acronym.isalpha() and len(acronym) >= 6)):
                     continue  # a word in capitals for emphasis, not an acronym
                 seen.add(acronym)
-                if _is_introduction(text, start, end, acronym, list(defined.values()) if defined else []):
+                if _is_introduction(text, start, end, acronym, list(policy.define.get(acronym, {}).values())):
                     continue
                 suggestions: tuple[str, ...]
-                if defined is not None:
-                    suggestion = f"{_expansion(defined, paragraph.lang) or acronym} ({acronym})"
+                if expansion is not None:
+                    suggestion = f"{expansion} ({acronym})"
                     severity, suggestions = Severity.WARNING, (suggestion,)
                     message = f'"{acronym}" is not explained: write "{suggestion}" at its first use'
                 elif policy.unknown is not None:
