@@ -6,7 +6,8 @@ import itertools
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from email.message import Message
 from typing import Any
@@ -62,6 +63,17 @@ def _unused_directive(directive: Directive, document: Document, lines: LineIndex
 
 class LintError(JargonlintError):
     """An unexpected internal failure while linting; the original error is chained."""
+
+
+@contextmanager
+def _internal_errors_as_lint_error(what: str | None) -> Iterator[None]:
+    """Never let a bug take down the caller's mail pipeline: only documented errors escape."""
+    try:
+        yield
+    except JargonlintError:
+        raise
+    except Exception as exc:
+        raise LintError(f"internal error while linting {what or 'text'}: {exc!r}") from exc
 
 
 def keep_case(original: str, replacement: str) -> str:
@@ -133,12 +145,8 @@ class Linter:
 
     def lint_document(self, document: Document, lang: str | None = None, path: str | os.PathLike[str] | None = None) -> Report:
         """Lint a Document built by a reader; offsets in the findings refer to ``document.source``."""
-        try:
+        with _internal_errors_as_lint_error(os.fspath(path) if path else None):
             return self._lint(document, lang, path)
-        except JargonlintError:
-            raise
-        except Exception as exc:  # never let a bug take down the caller's mail pipeline
-            raise LintError(f"internal error while linting {os.fspath(path) if path else 'text'}: {exc!r}") from exc
 
     def lint_file(
         self, path: str | os.PathLike[str], *, lang: str | None = None, format_name: str | None = None, display_path: str | None = None
@@ -178,9 +186,11 @@ class Linter:
         if format_name is None and name is not None:
             format_name = next((o.format for o in self.settings.overrides_for(name) if o.format), None)
         try:
-            documents = reader_for(name, format_name)(text)
+            reader = reader_for(name, format_name)
         except KeyError as exc:
             raise FileError(str(exc.args[0])) from None
+        with _internal_errors_as_lint_error(name):
+            documents = reader(text)
         return self._lint_documents(documents, name, lang)
 
     def lint_message(self, message: Message, *, lang: str | None = None, path: str | os.PathLike[str] | None = None) -> Report:
@@ -191,7 +201,10 @@ class Linter:
         "text/plain#2", ...); its offsets, line and column refer to that part's decoded text,
         which is ``Report.sources[finding.part]``. ``Content-Language`` is the language hint.
         """
-        return self._lint_documents(read_message(message), os.fspath(path) if path is not None else None, lang)
+        name = os.fspath(path) if path is not None else None
+        with _internal_errors_as_lint_error(name or "e-mail message"):
+            documents = read_message(message)
+        return self._lint_documents(documents, name, lang)
 
     # -- internals -------------------------------------------------------------------------
 

@@ -122,3 +122,17 @@ def test_every_finding_is_an_exact_slice_of_the_input(acme_linter: Linter, text:
         assert text[finding.start : finding.end] == finding.text
         lines = text.split("\n")
         assert lines[finding.line - 1][finding.column - 1 :].startswith(finding.text.split("\n")[0])
+
+
+def test_broken_messages_raise_only_documented_errors(acme_linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    import email
+
+    import jargonlint.linter as linter_module
+
+    def explode(_: object) -> list[object]:
+        raise ValueError("garbled MIME")
+
+    monkeypatch.setattr(linter_module, "read_message", explode)
+    with pytest.raises(LintError) as caught:
+        acme_linter.lint_message(email.message_from_string("Subject: x\n\nbody"))
+    assert isinstance(caught.value.__cause__, ValueError)
