@@ -119,7 +119,12 @@ def iter_files(paths: Sequence[str], settings: Settings) -> Iterator[str]:
             yield path
             continue
         for folder, subfolders, names in os.walk(path):
-            subfolders[:] = sorted(d for d in subfolders if not settings.is_excluded(os.path.join(folder, d)))
+            subfolders[:] = sorted(
+                d
+                for d in subfolders
+                # Any virtualenv, whatever its name: its packages' READMEs are not our letters.
+                if not settings.is_excluded(os.path.join(folder, d)) and not os.path.isfile(os.path.join(folder, d, "pyvenv.cfg"))
+            )
             for name in sorted(names):
                 full = os.path.join(folder, name)
                 if Path(name).suffix.lower() in LINTED_EXTENSIONS and not settings.is_excluded(full):
