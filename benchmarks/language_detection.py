@@ -81,7 +81,7 @@ def main() -> int:
         f"| {sums['fallback'] / n:.1%} | {sums['wrong'] / n:.1%} |"
     )
     print(f"\nMedian time per detection: {statistics.median(timings):.2f} ms")
-    print("'cautious' = what jargonlint does for a paragraph with no `languages` configured (the 8 built-in languages preferred, prior 1 vs 0.1): at least "
+    print("'cautious' = what jargonlint does for a paragraph with no `languages` configured (the 8 built-in languages preferred: prior 1 against 1e-5): at least "
           f"{PARAGRAPH_MIN_LETTERS} letters and {PARAGRAPH_MIN_CONFIDENCE:.0%} confidence, else it inherits the neighbouring language.")
     return 0
 
