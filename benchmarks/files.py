@@ -27,7 +27,10 @@ ALL_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt", "zh")
 
 def generate(folder: Path, count: int, languages: tuple[str, ...]) -> None:
     """``count`` distinct letters, spread evenly over ``languages``, in ``folder/<lang>/``."""
-    sources = {lang: [p.read_text(encoding="utf-8").replace("[[", "").replace("]]", "") for p in sorted((LETTERS / lang).glob("*.txt"))] for lang in languages}
+    sources = {
+        lang: [p.read_text(encoding="utf-8").replace("[[", "").replace("]]", "") for p in sorted((LETTERS / lang).glob("*.txt"))]
+        for lang in languages
+    }
     for i in range(count):
         lang = languages[i % len(languages)]
         texts = sources[lang]
@@ -54,10 +57,10 @@ def child(folder: str, jobs: int) -> None:
 
 
 def run_once(folder: Path, jobs: int) -> tuple[float, int]:
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), str(jobs)], check=True, capture_output=True, text=True
-    ).stdout
-    result = json.loads(output.strip().splitlines()[-1])
+    run = subprocess.run([sys.executable, __file__, "--child", str(folder), str(jobs)], capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        sys.exit(f"the run with --jobs {jobs} on {folder} failed:\n{run.stderr}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
     return float(result["seconds"]), int(result["findings"])
 
 
@@ -75,7 +78,9 @@ def main() -> int:
 
     languages = tuple(args.languages)
     print(f"Python {sys.version.split()[0]}; letters in {', '.join(languages)}; medians of {args.repeat} cold runs (build + lint)\n")
-    print("| letters | " + " | ".join(f"--jobs {j} s" for j in args.jobs) + " | " + " | ".join(f"speed-up x{j}" for j in args.jobs[1:]) + " |")
+    print(
+        "| letters | " + " | ".join(f"--jobs {j} s" for j in args.jobs) + " | " + " | ".join(f"speed-up x{j}" for j in args.jobs[1:]) + " |"
+    )
     print("| ---: | " + " | ".join("---:" for _ in args.jobs) + " | " + " | ".join("---:" for _ in args.jobs[1:]) + " |")
     with tempfile.TemporaryDirectory(prefix="jargonlint-files-") as tmp:
         for count in args.counts:

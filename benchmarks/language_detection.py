@@ -62,7 +62,9 @@ def main() -> int:
             counts["two_restricted"] += restricted is not None and restricted.lang == lang
         rows.append((lang, len(items), len(pairs), counts))
 
-    print("| language | sentences | 1 sentence, any language | 1 sentence, 8 languages | 2 sentences, any | 2 sentences, 8 languages | cautious: falls back | cautious: wrong |")
+    print(
+        "| language | sentences | 1 sentence, any language | 1 sentence, 8 languages | 2 sentences, any | 2 sentences, 8 languages | cautious: falls back | cautious: wrong |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     total = {"n": 0, "p": 0}
     sums: dict[str, int] = {}
@@ -81,8 +83,10 @@ def main() -> int:
         f"| {sums['fallback'] / n:.1%} | {sums['wrong'] / n:.1%} |"
     )
     print(f"\nMedian time per detection: {statistics.median(timings):.2f} ms")
-    print("'cautious' = what jargonlint does for a paragraph with no `languages` configured (the 8 built-in languages preferred: prior 1 against 1e-5): at least "
-          f"{PARAGRAPH_MIN_LETTERS} letters and {PARAGRAPH_MIN_CONFIDENCE:.0%} confidence, else it inherits the neighbouring language.")
+    print(
+        "'cautious' = what jargonlint does for a paragraph with no `languages` configured (the 8 built-in languages preferred: prior 1 against 1e-5): at least "
+        f"{PARAGRAPH_MIN_LETTERS} letters and {PARAGRAPH_MIN_CONFIDENCE:.0%} confidence, else it inherits the neighbouring language."
+    )
     return 0
 
 

@@ -33,15 +33,22 @@ def main() -> int:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    from jargonlint import Linter  # noqa: PLC0415 - import time is part of the cold start
+    from jargonlint import Linter
 
     linter = Linter()
     build = time.perf_counter() - start
-    letters = {lang: [p.read_text(encoding="utf-8").replace("[[", "").replace("]]", "") for p in sorted((LETTERS / lang).glob("*.txt"))] for lang in LANGUAGES}
+    letters = {
+        lang: [p.read_text(encoding="utf-8").replace("[[", "").replace("]]", "") for p in sorted((LETTERS / lang).glob("*.txt"))]
+        for lang in LANGUAGES
+    }
     rss_before = peak_rss_mib()
 
-    print(f"Python {sys.version.split()[0]}; built Linter with built-in glossaries in {build * 1000:.0f} ms ({len(linter.glossary.entries)} entries)\n")
-    print("| language | first letter (cold) ms | new text: median ms/letter | new text: p95 | same template again: median ms/letter | words/letter |")
+    print(
+        f"Python {sys.version.split()[0]}; built Linter with built-in glossaries in {build * 1000:.0f} ms ({len(linter.glossary.entries)} entries)\n"
+    )
+    print(
+        "| language | first letter (cold) ms | new text: median ms/letter | new text: p95 | same template again: median ms/letter | words/letter |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for lang in LANGUAGES:
         texts = letters[lang]

@@ -58,7 +58,9 @@ def _unused_directive(directive: Directive, document: Document, lines: LineIndex
     end = len(document.source) if next_line < 0 else next_line - 1
     codes = f"[{', '.join(directive.codes)}]" if directive.codes else ""
     message = f"'jargonlint: {directive.kind}{codes}' suppresses nothing; remove it"
-    return _finding_at(start, end, document, lines, rule="suppression", id="unused", severity=Severity.WARNING, message=message, suggestions=(), lang="")
+    return _finding_at(
+        start, end, document, lines, rule="suppression", id="unused", severity=Severity.WARNING, message=message, suggestions=(), lang=""
+    )
 
 
 class LintError(JargonlintError):
@@ -123,7 +125,9 @@ class Linter:
             disable=base.disable | frozenset(disable),
         )
         self.glossary: GlossarySet = load_glossaries(self.settings.glossaries, builtin=self.settings.builtin)
-        self._policy = AcronymPolicy(self.glossary.allow_languages, self.glossary.define, self.glossary.define_source, self.glossary.unknown)
+        self._policy = AcronymPolicy(
+            self.glossary.allow_languages, self.glossary.define, self.glossary.define_source, self.glossary.unknown
+        )
         self._pipelines = SHARED_PIPELINES
         self._detector = SHARED_DETECTOR
         self._matchers: dict[str, PhraseMatcher] = {}
@@ -279,7 +283,10 @@ class Linter:
                 detection = self._detector.detect(text, allowed, preferred)
                 doc_lang = detection.lang if detection else self.settings.default_language
         languages = fill_undetected(own, doc_lang)
-        paragraphs = [Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word) for (start, end), lang in zip(spans, languages, strict=True)]
+        paragraphs = [
+            Paragraph(start, end, lang, self._pipelines.get(lang).is_known_word)
+            for (start, end), lang in zip(spans, languages, strict=True)
+        ]
         return doc_lang, paragraphs
 
     def _lint(self, document: Document, lang: str | None, path: str | os.PathLike[str] | None) -> Report:

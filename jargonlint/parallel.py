@@ -1,8 +1,8 @@
 """Linting many files in worker processes, each with its own Linter; results in input order.
 
 A run stays in-process unless it is big enough to pay for the workers: each worker loads
-the data of every language it meets (spaCy tokenizer rules, lemma tables, matchers: about a
-second per language), which the single process would have loaded once. Measured with
+the data of every language it meets (spaCy tokenizer rules, lemma tables, matchers: one to a
+few seconds per language), which the single process would have loaded once. Measured with
 ``benchmarks/files.py``; the README quotes the table.
 """
 
@@ -127,12 +127,16 @@ def _start_method(linter: Linter) -> tuple[multiprocessing.context.BaseContext, 
 _worker: tuple[Linter, FileOptions] | None = None
 
 
+def worker_linter(source: Linter | Settings) -> Linter:
+    """A worker's Linter: the parent's, inherited by a fork, or one built from its settings."""
+    return source if isinstance(source, Linter) else Linter.from_settings(source)
+
+
 def _start_worker(source: Linter | Settings, options: FileOptions) -> None:
     global _worker
     # Ctrl-C is the parent's to handle: it stops the pool; workers would only print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    linter = source if isinstance(source, Linter) else Linter.from_settings(source)
-    _worker = (linter, options)
+    _worker = (worker_linter(source), options)
 
 
 def _lint_in_worker(path: str) -> FileResult:

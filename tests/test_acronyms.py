@@ -75,7 +75,9 @@ def test_codes_are_not_acronyms(acme_linter: Linter) -> None:
 
 def test_an_allow_applies_to_its_glossarys_languages(tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "fr.yaml").write_text("glossary: fr\nlanguages: [fr]\nacronyms:\n  allow: [CDD]\n", encoding="utf-8")
-    (tmp_path / "en.yaml").write_text("glossary: en\nlanguages: [en]\nacronyms:\n  define: {ETA: {en: estimated time of arrival}}\n", encoding="utf-8")
+    (tmp_path / "en.yaml").write_text(
+        "glossary: en\nlanguages: [en]\nacronyms:\n  define: {ETA: {en: estimated time of arrival}}\n", encoding="utf-8"
+    )
     (tmp_path / "de.yaml").write_text("glossary: de\nlanguages: [de]\nacronyms:\n  allow: [ETA]\n", encoding="utf-8")
     linter = Linter([tmp_path / "fr.yaml", tmp_path / "en.yaml", tmp_path / "de.yaml"], builtin=False)
     assert acronyms(linter, "Votre CDD commence lundi.", "fr") == []

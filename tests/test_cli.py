@@ -205,6 +205,7 @@ def test_cp1252_letters_are_read_as_cp1252(tmp_path: Path) -> None:
     letter = tmp_path / "facture.txt"
     letter.write_bytes("Votre franchise de 250 € est à régler.\n".encode("cp1252"))
     code, out, err = run("check", "--no-builtin", "-g", ACME, "--lang", "fr", "--format", "json", str(letter))
+    assert code == 1
     assert "read as windows-1252" in err
     [finding] = json.loads(out)["files"][0]["findings"]
     assert finding["text"] == "franchise"

@@ -107,9 +107,12 @@ def test_traditional_chinese_is_not_korean(acme_linter: Linter) -> None:
 def test_acronym_definitions_merge_per_language_and_the_later_glossary_decides(tmp_path: Path) -> None:
     from jargonlint.glossary import load_glossaries
 
-    (tmp_path / "a.yaml").write_text("glossary: a\nacronyms:\n  define: {SLA: {en: service level agreement}, OTP: {en: one-time password}}\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "glossary: a\nacronyms:\n  define: {SLA: {en: service level agreement}, OTP: {en: one-time password}}\n", encoding="utf-8"
+    )
     (tmp_path / "b.yaml").write_text(
-        "glossary: b\nextends: [./a.yaml]\nacronyms:\n  allow: [OTP]\n  define: {SLA: {fr: accord de niveau de service}}\n", encoding="utf-8"
+        "glossary: b\nextends: [./a.yaml]\nacronyms:\n  allow: [OTP]\n  define: {SLA: {fr: accord de niveau de service}}\n",
+        encoding="utf-8",
     )
     glossary = load_glossaries([tmp_path / "b.yaml"], builtin=False)
     assert glossary.define["SLA"] == {"en": "service level agreement", "fr": "accord de niveau de service"}

@@ -137,7 +137,7 @@ def test_chinese_matches_never_cut_through_a_word(tmp_path: Path) -> None:
 def test_elided_words_in_phrases_match_glued_text(tmp_path: Path) -> None:
     path = tmp_path / "elision.yaml"
     path.write_text(
-        "glossary: e\ncanned:\n  - id: obtenir\n    match: {fr: \"afin {de|d'} obtenir\"}\n  - id: merito\n    match: {it: \"in merito all' aumento\"}\n",
+        'glossary: e\ncanned:\n  - id: obtenir\n    match: {fr: "afin {de|d\'} obtenir"}\n  - id: merito\n    match: {it: "in merito all\' aumento"}\n',
         encoding="utf-8",
     )
     linter = Linter([path], builtin=False)

@@ -174,6 +174,17 @@ def acronym_candidates(text: str, paragraphs: Sequence[Paragraph], policy: Acron
                 else:
                     continue
                 candidates.append(
-                    Candidate(start, end, "acronym", acronym, severity, message, suggestions, paragraph.lang, policy.define_source.get(acronym), _NOTE)
+                    Candidate(
+                        start,
+                        end,
+                        "acronym",
+                        acronym,
+                        severity,
+                        message,
+                        suggestions,
+                        paragraph.lang,
+                        policy.define_source.get(acronym),
+                        _NOTE,
+                    )
                 )
     return candidates
