@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from checks import assert_offsets_point_at_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,13 +26,6 @@ BROKEN = EMAIL / "broken-charset-base64.en.eml"
 
 def spans(report: Report) -> list[tuple[str | None, int, int, str, str]]:
     return [(f.part, f.line, f.column, f.text, f.code) for f in report.findings]
-
-
-def assert_offsets_point_at_text(report: Report) -> None:
-    for finding in report.findings:
-        source = report.sources[finding.part]
-        assert 0 <= finding.start <= finding.end <= len(source)
-        assert source[finding.start : finding.end] == finding.text
 
 
 def test_eml_files_are_read_as_email() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checks import rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,18 +14,6 @@ from jargonlint.documents.markdown import read_markdown
 from jargonlint.documents.registry import format_for
 
 MARKDOWN = Path(__file__).parent / "fixtures" / "documents" / "markdown"
-Row = tuple[str, str, str, int, int, str]
-
-
-def rows(report: Report) -> list[Row]:
-    """(rule, id, text, line, column, lang) of each finding, after checking its offsets."""
-    source = report.sources[None]
-    for finding in report.findings:
-        assert 0 <= finding.start <= finding.end <= len(source)
-        assert source[finding.start : finding.end] == finding.text
-        before = source[: finding.start]
-        assert (finding.line, finding.column) == (before.count("\n") + 1, finding.start - (before.rfind("\n") + 1) + 1)
-    return [(f.rule, f.id, f.text, f.line, f.column, f.lang) for f in report.findings]
 
 
 def words(source: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from checks import rows
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,18 +21,6 @@ from jargonlint.documents.templates import read_template
 FIXTURES = Path(__file__).parent / "fixtures"
 TEMPLATES = FIXTURES / "documents" / "templates"
 ACME = str(FIXTURES / "glossaries" / "acme.yaml")
-Row = tuple[str, str, str, int, int, str]
-
-
-def rows(report: Report) -> list[Row]:
-    """(rule, id, text, line, column, lang) of each finding, after checking its offsets."""
-    source = report.sources[None]
-    for finding in report.findings:
-        assert 0 <= finding.start <= finding.end <= len(source)
-        assert source[finding.start : finding.end] == finding.text
-        before = source[: finding.start]
-        assert (finding.line, finding.column) == (before.count("\n") + 1, finding.start - (before.rfind("\n") + 1) + 1)
-    return [(f.rule, f.id, f.text, f.line, f.column, f.lang) for f in report.findings]
 
 
 def read(source: str, engine: str | None, underlying: str | None = "text") -> Document:
