@@ -13,7 +13,17 @@ import click
 
 from jargonlint import __version__
 from jargonlint.commands import explain, fixing, init, stats
-from jargonlint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, check_language, echo_error, echo_warning, emit, load_linter
+from jargonlint.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    check_language,
+    echo_error,
+    echo_warning,
+    emit,
+    glossary_options,
+    load_linter,
+)
 from jargonlint.commands.glossary import glossary as glossary_commands
 from jargonlint.documents.registry import READERS
 from jargonlint.errors import FileError
@@ -46,10 +56,6 @@ Examples:
 """
 
 
-def _error(message: str) -> None:
-    echo_error(message)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="jargonlint")
 def cli() -> None:
@@ -58,22 +64,12 @@ def cli() -> None:
 
 @cli.command(help=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="PATH",
-    help="Organisation glossary (YAML); repeatable; `builtin:NAME` for a built-in one.",
-)
-@click.option("--no-builtin", is_flag=True, help="Do not load the built-in glossaries.")
+@glossary_options
 @click.option("--lang", metavar="CODE", help="Language of all input (ISO 639-1, e.g. fr); skips detection.")
 @click.option("--format", "output_format", type=click.Choice(REPORTER_NAMES), default="text", show_default=True, help="Output format.")
 @click.option(
     "--fail-on", type=click.Choice(SEVERITIES), default=None, help="Lowest severity that makes the exit code 1.  [default: warning]"
 )
-@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file instead of searching for one.")
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
 @click.option(
     "--format-in",
@@ -148,7 +144,7 @@ def check(
                     fixes.append(fixing.fix_file(fixer, path, display_path=stdin_filename if path == "-" else None, write=not diff))
                     report = fixes[-1].report
             except FileError as exc:
-                progress.say(_error, str(exc))
+                progress.say(echo_error, str(exc))
                 failed = True
                 continue
             finally:
