@@ -87,6 +87,8 @@ def test_detection_is_deterministic() -> None:
     ("name", "lang"), [("doing-nothing.nl.txt", "nl"), ("ignorant-ninja.es.txt", "es"), ("inside-out-view.fr.txt", "fr")]
 )
 def test_real_articles_are_detected(acme_linter: Linter, name: str, lang: str) -> None:
+    if not (CORPUS / name).is_file():  # shared/ lies beside the checkout on developer and CI machines
+        pytest.skip(f"the shared corpus is not beside this checkout ({CORPUS})")
     text = (CORPUS / name).read_text(encoding="utf-8")
     report = acme_linter.lint(text)
     assert report.language == lang
