@@ -26,7 +26,19 @@ def signature(report: Report) -> list[tuple[str, str, int, int, str]]:
 
 
 def test_public_api_is_exported() -> None:
-    for name in ("Linter", "Finding", "Report", "Severity", "GlossaryError", "ConfigError", "JargonlintError", "Fix", "Edit"):
+    for name in (
+        "Linter",
+        "Finding",
+        "Report",
+        "Severity",
+        "GlossaryError",
+        "ConfigError",
+        "FileError",
+        "LintError",
+        "JargonlintError",
+        "Fix",
+        "Edit",
+    ):
         assert hasattr(jargonlint, name)
     assert (Path(jargonlint.__file__).parent / "py.typed").is_file()
 
