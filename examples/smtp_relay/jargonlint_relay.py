@@ -39,7 +39,7 @@ from typing import Any, Protocol
 
 from aiosmtpd.controller import Controller
 
-from jargonlint import Linter, Report, Severity
+from jargonlint import Finding, Linter, Report, Severity
 
 HEADER = "X-Jargonlint"
 MAX_IDS = 25  # keeps the header well under the 998 characters a line of mail may have
@@ -50,13 +50,32 @@ _OWN_HEADER = re.compile(rb"^x-jargonlint[ \t]*:", re.IGNORECASE)
 # -- the header and the verdict --------------------------------------------------------------
 
 
+def distinct_problems(report: Report) -> list[Finding]:
+    """The findings of a message, counting once a problem that its text/plain and text/html
+    versions both have: per (Subject or body, code, text), the most any one part has."""
+    per_part: dict[tuple[str | None, tuple[bool, str, str]], list[Finding]] = {}
+    for finding in report.findings:
+        key = (finding.part == "Subject", finding.code, " ".join(finding.text.split()).casefold())
+        per_part.setdefault((finding.part, key), []).append(finding)
+    kept: dict[tuple[bool, str, str], list[Finding]] = {}
+    for (_, key), findings in per_part.items():
+        if len(findings) > len(kept.get(key, [])):
+            kept[key] = findings
+    chosen = {id(f) for findings in kept.values() for f in findings}
+    return [f for f in report.findings if id(f) in chosen]
+
+
 def summary(report: Report) -> str:
-    """``findings=3; errors=0; warnings=2; info=1; lang=fr; ids=canned:fr-...,jargon:...``"""
-    counts = Counter(f.severity for f in report.findings)
-    codes = list(dict.fromkeys(f.code for f in report.findings))  # distinct, in the order of the message
+    """``findings=3; errors=0; warnings=2; info=1; lang=fr; ids=canned:fr-...,jargon:...``
+
+    A multipart/alternative message says everything twice (text and HTML): each problem
+    is counted once."""
+    problems = distinct_problems(report)
+    counts = Counter(f.severity for f in problems)
+    codes = list(dict.fromkeys(f.code for f in problems))  # distinct, in the order of the message
     ids = ",".join(codes[:MAX_IDS]) + (f",+{len(codes) - MAX_IDS}" if len(codes) > MAX_IDS else "")
     fields = [
-        f"findings={len(report.findings)}",
+        f"findings={len(problems)}",
         f"errors={counts[Severity.ERROR]}",
         f"warnings={counts[Severity.WARNING]}",
         f"info={counts[Severity.INFO]}",
