@@ -63,10 +63,6 @@ class LanguagePipeline:
         self.lemma = lru_cache(maxsize=200_000)(self._lookup_lemma)
         self._norm = lru_cache(maxsize=200_000)(self._normalize)
 
-    @property
-    def has_lemmas(self) -> bool:
-        return self._lemma_table is not None
-
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         """The non-space tokens of ``text``; offsets are shifted by ``offset``."""
         tokens = []
@@ -83,7 +79,7 @@ class LanguagePipeline:
     def _word_boundaries(self, text: str) -> set[int]:
         """Offsets between words, from jieba's dictionary segmentation of the Simplified text."""
         assert self._segmenter is not None
-        simplified = "".join(self._norm(ch) if len(self._norm(ch)) == 1 else ch for ch in text)
+        simplified = "".join(norm if len(norm := self._norm(ch)) == 1 else ch for ch in text)
         boundaries, position = {0, len(text)}, 0
         for word in self._segmenter.cut(simplified, HMM=False):
             if len(word) == 4:  # four-character words are mostly two words: 上述|情况, 符合|规定
@@ -165,8 +161,13 @@ def _simplified_converter() -> Callable[[str], str]:
     from opencc import OpenCC
 
     converter = OpenCC("t2s")
-    # Character by character so that a token keeps its length; results are cached.
-    return lru_cache(maxsize=50_000)(lambda ch: converter.convert(ch) if len(converter.convert(ch)) == 1 else ch)
+
+    def to_simplified(ch: str) -> str:
+        # Character by character so that a token keeps its length.
+        converted: str = converter.convert(ch)
+        return converted if len(converted) == 1 else ch
+
+    return lru_cache(maxsize=50_000)(to_simplified)
 
 
 def _chinese_segmenter() -> Any:
