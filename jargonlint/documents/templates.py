@@ -342,7 +342,7 @@ class _FreemarkerSyntax:
                 scan.comment(start, close + 3, start + 4, close)
                 position = close + 3
             elif opener.endswith("{"):
-                close = self._interpolation_end(source, start + 2)
+                close = _expression_end(source, start + 2, "}", "{}", no_nesting_after="$#")
                 if close < 0:
                     position = scan.unclosed(start, opener, "}")
                     continue
@@ -358,31 +358,9 @@ class _FreemarkerSyntax:
         sigil = "@" if name.startswith("@") else "#"
         return f"</{sigil}{name.lstrip('@')}>" if closing else f"<{sigil}{name.lstrip('@')}>"
 
-    @staticmethod
-    def _interpolation_end(source: str, position: int) -> int:
-        if source.find("}", position) < 0:
-            return -1
-        depth = 0
-        i = position
-        while i < len(source) and i < position + _MAX_EXPRESSION:
-            ch = source[i]
-            if ch in "\"'":
-                close = source.find(ch, i + 1)
-                i = close if close >= 0 else i
-            elif ch == "{":
-                if source[i - 1] in "$#":
-                    return -1  # interpolations do not nest: this one was never closed
-                depth += 1
-            elif ch == "}":
-                if depth == 0:
-                    return i
-                depth -= 1
-            i += 1
-        return -1
-
     def _directive(self, scan: _Scan, start: int, opener: str) -> int:
         source = scan.source
-        close = self._tag_end(source, start + len(opener))
+        close = _expression_end(source, start + len(opener), ">", "()")
         if close < 0:
             return scan.unclosed(start, opener, ">")
         end = close + 1
@@ -402,26 +380,32 @@ class _FreemarkerSyntax:
             scan.tags.append(_Tag(name, start, closing=False, may_open=captures))
         return end
 
-    @staticmethod
-    def _tag_end(source: str, position: int) -> int:
-        """The ``>`` that ends a directive: not in a string, not in parentheses."""
-        if source.find(">", position) < 0:
-            return -1
-        depth = 0
-        i = position
-        while i < len(source) and i < position + _MAX_EXPRESSION:
-            ch = source[i]
-            if ch in "\"'":
-                close = source.find(ch, i + 1)
-                i = close if close >= 0 else i
-            elif ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth = max(depth - 1, 0)
-            elif ch == ">" and depth == 0:
-                return i
-            i += 1
+
+def _expression_end(source: str, position: int, end: str, nest: str, no_nesting_after: str = "") -> int:
+    """The ``end`` character that closes an expression begun before ``position``: not inside a
+    string, not inside a ``nest`` pair ("()" or "{}"); -1 if there is none within reach.
+    A ``nest`` opener right after a ``no_nesting_after`` character means the expression was
+    never closed (FreeMarker interpolations do not nest)."""
+    if source.find(end, position) < 0:
         return -1
+    depth = 0
+    i = position
+    limit = min(len(source), position + _MAX_EXPRESSION)
+    while i < limit:
+        ch = source[i]
+        if ch in "\"'":
+            close = source.find(ch, i + 1)
+            i = close if close >= 0 else i
+        elif ch == end and depth == 0:
+            return i
+        elif ch == nest[0]:
+            if no_nesting_after and source[i - 1] in no_nesting_after:
+                return -1
+            depth += 1
+        elif ch == nest[1]:
+            depth = max(depth - 1, 0)
+        i += 1
+    return -1
 
 
 # -- placeholders in any text --------------------------------------------------------------------------
