@@ -22,10 +22,10 @@ from jargonlint.commands.common import (
     echo_warning,
     emit,
     glossary_options,
+    input_options,
     load_linter,
 )
 from jargonlint.commands.glossary import glossary as glossary_commands
-from jargonlint.documents.registry import READERS
 from jargonlint.errors import FileError
 from jargonlint.files import iter_files
 from jargonlint.finding import Severity
@@ -65,17 +65,10 @@ def cli() -> None:
 @cli.command(help=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @glossary_options
-@click.option("--lang", metavar="CODE", help="Language of all input (ISO 639-1, e.g. fr); skips detection.")
+@input_options
 @click.option("--format", "output_format", type=click.Choice(REPORTER_NAMES), default="text", show_default=True, help="Output format.")
 @click.option(
     "--fail-on", type=click.Choice(SEVERITIES), default=None, help="Lowest severity that makes the exit code 1.  [default: warning]"
-)
-@click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
-@click.option(
-    "--format-in",
-    type=click.Choice(sorted(READERS)),
-    metavar="NAME",
-    help="Read every input as this format (html, markdown, jinja-html, ...) instead of choosing by extension.",
 )
 @click.option("--no-inline-ignores", is_flag=True, help="Ignore `jargonlint: ignore/off` comments (to audit them).")
 @click.option("--report-unused-ignores", is_flag=True, help="Report `jargonlint: ignore/off` comments that suppress nothing.")

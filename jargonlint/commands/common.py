@@ -11,6 +11,7 @@ import click
 
 from jargonlint.atomic_write import write_atomic
 from jargonlint.config import Settings, discover_settings, load_settings
+from jargonlint.documents.registry import READERS
 from jargonlint.errors import GlossaryError, ProblemsError
 from jargonlint.finding import Severity
 from jargonlint.language.codes import is_known_language
@@ -106,6 +107,23 @@ def glossary_options(function: F) -> F:
         click.option("--no-builtin", is_flag=True, help="Do not load the built-in glossaries."),
         click.option("--config", type=click.Path(exists=True, dir_okay=False), help="Use this config file instead of searching for one."),
         click.option("--isolated", is_flag=True, help="Ignore all configuration files."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def input_options(function: F) -> F:
+    """``--lang``, ``--stdin-filename`` and ``--format-in``: how the inputs are read."""
+    options = [
+        click.option("--lang", metavar="CODE", help="Language of all input (ISO 639-1, e.g. fr); skips detection."),
+        click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints)."),
+        click.option(
+            "--format-in",
+            type=click.Choice(sorted(READERS)),
+            metavar="NAME",
+            help="Read every input as this format (html, markdown, jinja-html, ...) instead of choosing by extension.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)

@@ -13,8 +13,17 @@ from collections.abc import Callable, Sequence
 
 import click
 
-from jargonlint.commands.common import EXIT_ERROR, EXIT_OK, check_language, echo_error, echo_warning, emit, glossary_options, load_linter
-from jargonlint.documents.registry import READERS
+from jargonlint.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    check_language,
+    echo_error,
+    echo_warning,
+    emit,
+    glossary_options,
+    input_options,
+    load_linter,
+)
 from jargonlint.errors import FileError
 from jargonlint.files import iter_files
 from jargonlint.finding import Finding
@@ -105,15 +114,8 @@ def render_text(data: dict[str, object]) -> str:
 @click.command(help=STATS_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @glossary_options
-@click.option("--lang", metavar="CODE", help="Language of all input (ISO 639-1, e.g. fr); skips detection.")
+@input_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--stdin-filename", metavar="NAME", help="File name to assume for standard input (language and format hints).")
-@click.option(
-    "--format-in",
-    type=click.Choice(sorted(READERS)),
-    metavar="NAME",
-    help="Read every input as this format instead of choosing by extension.",
-)
 @click.option("--no-inline-ignores", is_flag=True, help="Count findings that `jargonlint: ignore/off` comments suppress.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the statistics to this file instead of standard output.")
 def stats(

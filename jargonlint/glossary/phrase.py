@@ -7,6 +7,7 @@ language's tokenizer. Nothing here builds a regular expression, and expansion is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jargonlint.language.tokenize import PLACEHOLDER
 
@@ -76,6 +77,13 @@ def expand_phrase(text: str) -> list[str]:
     >>> expand_phrase("we {apologize|apologise} for any *")[1]
     'we apologise for any \\ufffc'
     """
+    return list(_expand_phrase(text))
+
+
+# A phrase is expanded when its glossary is validated, when a matcher is compiled and when a
+# finding's fix is checked; the result depends on the text only, so compute it once.
+@lru_cache(maxsize=16_384)
+def _expand_phrase(text: str) -> tuple[str, ...]:
     if not text.strip():
         raise PhraseSyntaxError("empty phrase")
     if len(text) > MAX_PHRASE_CHARS:
@@ -87,4 +95,4 @@ def expand_phrase(text: str) -> list[str]:
         raise PhraseSyntaxError(f"{text!r} can match nothing")
     if all(set(v.split()) <= {PLACEHOLDER} for v in variants):
         raise PhraseSyntaxError(f"{text!r} has no word, only '*'")
-    return variants
+    return tuple(variants)
